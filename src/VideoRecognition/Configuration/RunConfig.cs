@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using VideoRecognition.Datasets.Synthetic;
+
+namespace VideoRecognition.Configuration;
+
+/// <summary>
+/// A whole run configuration as loaded from YAML: global keys plus one section per pipeline stage.
+/// Keys are snake_case in YAML (`videos_per_class`) and PascalCase here.
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>Drives every random choice of the run: sampling, augmentation, initialisation, episodes.</summary>
+    public int Seed { get; init; }
+
+    public Device Device { get; init; } = Device.Cpu;
+
+    [Required]
+    public SyntheticConfig Synth { get; init; } = new();
+}
+
+public enum Device
+{
+    Cpu,
+    Cuda,
+}
