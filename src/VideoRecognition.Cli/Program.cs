@@ -1,1 +1,27 @@
-return 0;
+using Spectre.Console.Cli;
+using VideoRecognition.Cli;
+using VideoRecognition.Cli.Commands;
+
+using var interrupt = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C asks the job to stop at a safe point (finished outputs are kept); a second one kills.
+    e.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
+};
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("vrec");
+    config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    config.Settings.PropagateExceptions = false;
+    config.Settings.StrictParsing = true;
+    config.SetExceptionHandler((exception, _) => FailureReport.Write(exception));
+
+    config.AddCommand<ConfigCommand>("config")
+        .WithDescription("Print the effective configuration (file, then overrides, then defaults) as YAML.")
+        .WithExample("config", "--config", "configs/synthetic.yaml", "--set", "synth.classes=40");
+});
+
+return app.Run(args, interrupt.Token);

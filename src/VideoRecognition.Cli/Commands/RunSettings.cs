@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Spectre.Console.Cli;
+using VideoRecognition.Configuration;
+using VideoRecognition.Progress;
+
+namespace VideoRecognition.Cli.Commands;
+
+/// <summary>Options every command takes: which config, overrides of its keys, the seed, how much to log.</summary>
+internal class RunSettings : CommandSettings
+{
+    [CommandOption("-c|--config <FILE>")]
+    [Description("YAML run configuration (default: the built-in configs/synthetic.yaml).")]
+    public string? Config { get; init; }
+
+    [CommandOption("--set <KEY=VALUE>")]
+    [Description("Override a config key, e.g. --set synth.classes=40 (repeatable).")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for every random choice of the run (config key: seed).")]
+    [ConfigKey("seed")]
+    public string? Seed { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu or cuda (config key: device).")]
+    [ConfigKey("device")]
+    public string? Device { get; init; }
+
+    [CommandOption("--log-level <LEVEL>")]
+    [Description("debug, info, warning or error (default: info).")]
+    [DefaultValue(LogLevel.Info)]
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    /// <summary>The config file with flags and --set applied, validated.</summary>
+    public RunConfig LoadConfig()
+    {
+        var overrides = new List<ConfigOverride>();
+        foreach (PropertyInfo property in GetType().GetProperties())
+        {
+            if (property.GetCustomAttribute<ConfigKeyAttribute>() is { } key && property.GetValue(this) is { } value)
+            {
+                overrides.Add(new ConfigOverride(key.Key, Convert.ToString(value, CultureInfo.InvariantCulture)!));
+            }
+        }
+
+        overrides.AddRange(Set.Select(ConfigOverride.Parse));
+        return RunConfigFile.Load(Config, overrides);
+    }
+}

@@ -1,0 +1,39 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Cli;
+
+/// <summary>
+/// Turns any failure into one clear message and an exit code. Stack traces only appear for bugs in
+/// vrec itself, and then only with VREC_DEBUG=1; a user's mistake is never answered with one.
+/// </summary>
+internal static class FailureReport
+{
+    private static readonly IAnsiConsole Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public static int Write(Exception exception)
+    {
+        (int code, string message) = exception switch
+        {
+            CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
+            BadInputException => (ExitCodes.Usage, exception.Message),
+            OperationCanceledException => (ExitCodes.Interrupted, "interrupted; finished outputs are kept and a rerun continues from them"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
+            _ => (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {exception.Message}"),
+        };
+
+        Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        if (code == ExitCodes.Usage && exception is CommandParseException or CommandRuntimeException)
+        {
+            Error.MarkupLine("See 'vrec --help' or 'vrec <command> --help'.");
+        }
+
+        if (Environment.GetEnvironmentVariable("VREC_DEBUG") == "1")
+        {
+            Error.WriteLine(exception.ToString());
+        }
+
+        return code;
+    }
+}

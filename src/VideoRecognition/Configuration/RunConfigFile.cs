@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Reflection;
+using VideoRecognition.Runtime;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace VideoRecognition.Configuration;
+
+/// <summary>Reads, overrides, validates and writes run configurations in YAML.</summary>
+public static class RunConfigFile
+{
+    /// <summary>Name used for the built-in default (configs/synthetic.yaml, embedded in the engine).</summary>
+    public const string EmbeddedDefaultName = "configs/synthetic.yaml (built in)";
+
+    /// <summary>The file written beside every run's outputs: what the run really used.</summary>
+    public const string EffectiveConfigFileName = "effective-config.yaml";
+
+    /// <summary>Loads <paramref name="path"/>, or the embedded default when it is null, then applies the overrides.</summary>
+    public static RunConfig Load(string? path, IReadOnlyList<ConfigOverride>? overrides = null)
+    {
+        string source = path ?? EmbeddedDefaultName;
+        string text = path is null ? ReadEmbeddedDefault() : ReadFile(path);
+        return Parse(text, source, overrides ?? []);
+    }
+
+    public static RunConfig Parse(string yaml, string source, IReadOnlyList<ConfigOverride> overrides)
+    {
+        YamlNode? root = ParseYaml(yaml, source);
+        var overrideNodes = new Dictionary<YamlNode, ConfigOverride>(ReferenceEqualityComparer.Instance);
+        foreach (var setting in overrides)
+        {
+            root = Apply(root, setting, source, overrideNodes);
+        }
+
+        var binder = new ConfigBinder(node => overrideNodes.TryGetValue(node, out var o)
+            ? $"command-line override '{o}'"
+            : $"{source}, line {node.Start.Line}");
+        var config = binder.Bind<RunConfig>(root);
+        if (binder.Problems.Count > 0)
+        {
+            throw new BadInputException(
+                $"{source} is not a valid run configuration:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", binder.Problems));
+        }
+
+        return config;
+    }
+
+    /// <summary>Writes the config as YAML (atomically), with every key spelled out so the run can be repeated from it.</summary>
+    public static void Save(RunConfig config, string path) => AtomicFile.WriteAllText(path, ToYaml(config));
+
+    public static string ToYaml(RunConfig config)
+    {
+        var stream = new YamlStream(new YamlDocument(ToNode(config)));
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        stream.Save(writer, assignAnchors: false);
+        return "# Effective configuration: the file, then command-line overrides, then defaults." + Environment.NewLine
+            + writer.ToString().Replace("...\n", string.Empty, StringComparison.Ordinal);
+    }
+
+    private static YamlNode ToNode(object value)
+    {
+        if (ConfigBinder.IsRecord(value.GetType()))
+        {
+            var mapping = new YamlMappingNode();
+            foreach (PropertyInfo property in ConfigBinder.SettableProperties(value.GetType()))
+            {
+                object? child = property.GetValue(value);
+                mapping.Add(ConfigKeys.FromProperty(property.Name), child is null ? new YamlScalarNode("~") : ToNode(child));
+            }
+
+            return mapping;
+        }
+
+        return new YamlScalarNode(value switch
+        {
+            Enum e => ConfigKeys.FromProperty(e.ToString()),
+            bool b => b ? "true" : "false",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        });
+    }
+
+    private static string ReadFile(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BadInputException($"config file '{path}' not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"config file '{path}' cannot be read: {e.Message}");
+        }
+    }
+
+    private static string ReadEmbeddedDefault()
+    {
+        using Stream stream = typeof(RunConfigFile).Assembly.GetManifestResourceStream("VideoRecognition.configs.synthetic.yaml")
+            ?? throw new InvalidOperationException("the embedded default config is missing from the engine assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static YamlNode? ParseYaml(string yaml, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new BadInputException($"{source}, line {e.Start.Line}, column {e.Start.Column}: malformed YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+
+        return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static YamlNode Apply(YamlNode? root, ConfigOverride setting, string source, Dictionary<YamlNode, ConfigOverride> overrideNodes)
+    {
+        var top = root as YamlMappingNode ?? new YamlMappingNode();
+        if (root is not null and not YamlMappingNode)
+        {
+            throw new BadInputException($"{source}: the top level must be a mapping of keys");
+        }
+
+        YamlMappingNode parent = top;
+        string[] parts = setting.Key.Split('.');
+        foreach (string part in parts[..^1])
+        {
+            var key = new YamlScalarNode(part);
+            if (!parent.Children.TryGetValue(key, out YamlNode? child) || child is not YamlMappingNode childMapping)
+            {
+                childMapping = new YamlMappingNode();
+                parent.Children[key] = childMapping;
+                overrideNodes[childMapping] = setting;
+            }
+
+            parent = childMapping;
+        }
+
+        var leafKey = new YamlScalarNode(parts[^1]);
+        var value = new YamlScalarNode(setting.Value);
+        parent.Children[leafKey] = value;
+        overrideNodes[value] = setting;
+        foreach (var existingKey in parent.Children.Keys.Where(k => k.Equals(leafKey)))
+        {
+            overrideNodes[existingKey] = setting;
+        }
+
+        return top;
+    }
+}

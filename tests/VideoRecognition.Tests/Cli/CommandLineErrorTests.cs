@@ -1,0 +1,80 @@
+namespace VideoRecognition.Tests.Cli;
+
+/// <summary>Bad input gets one clear message and a non-zero exit code, never a stack trace.</summary>
+public sealed class CommandLineErrorTests
+{
+    [Fact]
+    public void Help_lists_the_commands()
+    {
+        var result = VrecProcess.Run("--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("synth", result.Stdout);
+        Assert.Contains("demo", result.Stdout);
+    }
+
+    [Fact]
+    public void Unknown_command_is_a_usage_error()
+    {
+        var result = VrecProcess.Run("trian");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'trian'", result.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Unknown_flag_is_a_usage_error()
+    {
+        var result = VrecProcess.Run("config", "--sed", "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("sed", result.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Bad_flag_value_names_the_key()
+    {
+        var result = VrecProcess.Run("config", "--seed", "abc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("seed", result.Stderr);
+        Assert.Contains("whole number", result.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Bad_log_level_is_a_usage_error()
+    {
+        var result = VrecProcess.Run("config", "--log-level", "loud");
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Missing_config_file_is_named()
+    {
+        var result = VrecProcess.Run("config", "--config", "/no/such/run.yaml");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/no/such/run.yaml", result.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Malformed_config_names_file_and_line()
+    {
+        using var temp = new TempFolder();
+        string path = temp["broken.yaml"];
+        File.WriteAllText(path, "seed: 1\nsynth:\n  fps: [10\n");
+        var result = VrecProcess.Run("config", "--config", path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("broken.yaml, line", result.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void Config_command_prints_the_effective_config_with_overrides()
+    {
+        var result = VrecProcess.Run("config", "--seed", "11", "--set", "synth.classes=40");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("seed: 11", result.Stdout);
+        Assert.Contains("classes: 40", result.Stdout);
+    }
+}

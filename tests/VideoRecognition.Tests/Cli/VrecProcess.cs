@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace VideoRecognition.Tests.Cli;
+
+/// <summary>Runs the real `vrec` program (built next to the tests) as a child process, as a user would.</summary>
+internal static class VrecProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => Stdout + Stderr;
+    }
+
+    public static Result Run(params string[] args) => RunIn(RepositoryPaths.TestOutput, args);
+
+    public static Result RunIn(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.TestOutput, "vrec.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["VREC_DEBUG"] = null;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"vrec {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>True when the text holds a .NET stack trace, which a user must never be shown.</summary>
+    public static bool HasStackTrace(string text) =>
+        text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception:", StringComparison.Ordinal);
+}
