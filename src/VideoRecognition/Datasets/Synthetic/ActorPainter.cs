@@ -49,7 +49,7 @@ public static class ActorPainter
 
         switch (actorClass.Texture)
         {
-            case ActorTexture.Striped when actorClass.Shape != ActorShape.Ring:
+            case ActorTexture.Striped:
                 foreach (double row in StripeRows)
                 {
                     Cv2.Line(frame, Place((-0.25, row), pose), Place((0.25, row), pose), dark, line, LineTypes.AntiAlias);

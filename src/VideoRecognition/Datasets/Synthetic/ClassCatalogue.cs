@@ -32,6 +32,12 @@ public static class ClassCatalogue
             ActorShape shape = shapes[look % shapes.Length];
             ActorMotion motion = motions[(motionOffset[look] + (i / looks.Length)) % motions.Length];
             ActorTexture texture = textures[(look + (i / looks.Length)) % textures.Length];
+            if (motion == ActorMotion.Spinning && (texture is ActorTexture.Solid or ActorTexture.Outlined || shape is ActorShape.Circle or ActorShape.Ring))
+            {
+                // A plain or round actor turning looks still; stripes make the spin visible.
+                texture = ActorTexture.Striped;
+            }
+
             string name = $"{colour.Name} {shape.ToString().ToLowerInvariant()} {motion.ToString().ToLowerInvariant()}";
             classes.Add(new SyntheticClass(i, name, shape, colour, texture, motion, Scene.All[scenes[i]], parts[i]));
         }

@@ -53,7 +53,7 @@ public static class SyntheticDataset
             videos.Count(v => v.Subset == "training"),
             videos.Count(v => v.Subset == "validation"),
             videos.Sum(v => (long)v.Timeline.Frames),
-            videos.Sum(v => v.Timeline.Frames / config.Fps),
+            videos.Sum(v => (long)v.Timeline.Frames) / config.Fps,
             classes.Count(c => c.Part == SplitPart.Base),
             classes.Count(c => c.Part == SplitPart.Val),
             classes.Count(c => c.Part == SplitPart.Novel),
