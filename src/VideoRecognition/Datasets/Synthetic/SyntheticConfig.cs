@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
+using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Datasets.Synthetic;
 
@@ -52,6 +54,53 @@ public sealed record SyntheticConfig
     /// <summary>Share of each class's videos in the `training` subset; the rest are `validation`.</summary>
     [Range(0.0, 1.0)]
     public double TrainingShare { get; init; } = 0.75;
+
+    /// <summary>Throws <see cref="BadInputException"/> naming the key (synth.*) when the config cannot be generated.</summary>
+    public void Validate()
+    {
+        CheckRanges(this, "synth");
+        CheckRanges(Split, "synth.split");
+        double sum = Split.Base + Split.Val + Split.Novel;
+        if (Math.Abs(sum - 1.0) > 1e-6)
+        {
+            throw new BadInputException(
+                $"synth.split: the shares base {Split.Base}, val {Split.Val}, novel {Split.Novel} add up to {sum}; they must add up to 1.");
+        }
+
+        (int baseCount, int valCount, int novelCount) = ClassCatalogue.PartSizes(this);
+        if (baseCount < 1 || valCount < 1 || novelCount < 1)
+        {
+            throw new BadInputException(
+                $"synth.split: {Classes} classes (synth.classes) split by these shares give base {baseCount}, val {valCount}, novel {novelCount} classes; every part needs at least 1. Raise synth.classes or the small shares.");
+        }
+    }
+
+    private static void CheckRanges(object section, string key)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
+        {
+            ValidationResult first = results[0];
+            string member = first.MemberNames.FirstOrDefault() ?? "";
+            throw new BadInputException($"{key}.{SnakeCase(member)}: {first.ErrorMessage}");
+        }
+    }
+
+    private static string SnakeCase(string pascal)
+    {
+        var text = new StringBuilder();
+        foreach (char c in pascal)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
 }
 
 /// <summary>Class shares of a few-shot split; they must add up to 1.</summary>

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Datasets.Synthetic;
+
+/// <summary>Writes classes.json: every class with its look, motion, scene and split part, in catalogue order.</summary>
+public static class ClassCatalogueJson
+{
+    public static void Write(IReadOnlyList<SyntheticClass> classes, string path) => AtomicFile.Write(path, stream =>
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteStartArray("classes");
+        foreach (SyntheticClass c in classes)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", c.Index);
+            json.WriteString("name", c.Name);
+            json.WriteStartObject("appearance");
+            json.WriteString("shape", c.Shape.ToString().ToLowerInvariant());
+            json.WriteString("colour", c.Colour.Name.ToLowerInvariant());
+            json.WriteStartArray("bgr");
+            json.WriteNumberValue(c.Colour.Colour.B);
+            json.WriteNumberValue(c.Colour.Colour.G);
+            json.WriteNumberValue(c.Colour.Colour.R);
+            json.WriteEndArray();
+            json.WriteString("texture", c.Texture.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+            json.WriteString("motion", c.Motion.ToString().ToLowerInvariant());
+            json.WriteString("scene", c.Scene.Name);
+            json.WriteString("part", ClassSplit.PartName(c.Part));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    });
+}

@@ -1,0 +1,17 @@
+namespace VideoRecognition.Datasets.Synthetic;
+
+/// <summary>The files of a synthetic dataset under its output folder; readers and the generator share these names.</summary>
+public sealed record SyntheticDatasetLayout(string Folder)
+{
+    public string Videos => Path.Combine(Folder, "videos");
+
+    public string Annotations => Path.Combine(Folder, "annotations.json");
+
+    public string GroundTruth => Path.Combine(Folder, "ground_truth.json");
+
+    public string Splits => Path.Combine(Folder, "splits.txt");
+
+    public string Classes => Path.Combine(Folder, "classes.json");
+
+    public string Video(string id) => Path.Combine(Videos, $"v_{id}.mp4");
+}
