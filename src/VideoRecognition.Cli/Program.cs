@@ -19,6 +19,13 @@ app.Configure(config =>
     config.Settings.StrictParsing = true;
     config.SetExceptionHandler((exception, _) => FailureReport.Write(exception));
 
+    config.AddCommand<SynthCommand>("synth")
+        .WithDescription("Generate the synthetic untrimmed-video benchmark (real video files, ActivityNet-layout annotations, FG/IBG/NBG ground truth).")
+        .WithExample("synth")
+        .WithExample("synth", "--out", "data/synth40", "--classes", "40", "--seed", "3");
+    config.AddCommand<DemoCommand>("demo")
+        .WithDescription("Run the whole job on the built-in synthetic default.")
+        .WithExample("demo");
     config.AddCommand<ConfigCommand>("config")
         .WithDescription("Print the effective configuration (file, then overrides, then defaults) as YAML.")
         .WithExample("config", "--config", "configs/synthetic.yaml", "--set", "synth.classes=40");

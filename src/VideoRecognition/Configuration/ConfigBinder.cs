@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using YamlDotNet.RepresentationModel;
@@ -117,20 +116,8 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
 
     private void Validate(PropertyInfo property, object value, YamlNode node, string path)
     {
-        foreach (var rule in property.GetCustomAttributes<ValidationAttribute>())
+        if (ConfigValidation.Violation(property, value) is { } problem)
         {
-            if (rule.IsValid(value))
-            {
-                continue;
-            }
-
-            string problem = rule switch
-            {
-                RangeAttribute range => $"must be between {range.Minimum} and {range.Maximum} (got {Format(value)})",
-                AllowedValuesAttribute allowed => $"must be one of: {string.Join(", ", allowed.Values)} (got {Format(value)})",
-                RequiredAttribute => "must not be empty",
-                _ => rule.FormatErrorMessage(path),
-            };
             Report(node, path, problem);
         }
     }
@@ -152,5 +139,4 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
         _ => "a text value",
     };
 
-    private static string Format(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using VideoRecognition.Runtime;
+using VideoRecognition.Configuration;
 
 namespace VideoRecognition.Datasets.Synthetic;
 
@@ -8,7 +7,7 @@ namespace VideoRecognition.Datasets.Synthetic;
 /// The synthetic untrimmed-video benchmark (`vrec synth`, config section `synth`): a stand-in for
 /// ActivityNet that can be generated anywhere, with frame-exact ground truth for FG, IBG and NBG.
 /// </summary>
-public sealed record SyntheticConfig
+public sealed record SyntheticConfig : IConfigSection
 {
     /// <summary>Folder the dataset is written to (videos/, annotations.json, ground_truth.json, splits.txt).</summary>
     [Required]
@@ -55,51 +54,23 @@ public sealed record SyntheticConfig
     [Range(0.0, 1.0)]
     public double TrainingShare { get; init; } = 0.75;
 
-    /// <summary>Throws <see cref="BadInputException"/> naming the key (synth.*) when the config cannot be generated.</summary>
-    public void Validate()
+    /// <summary>Throws <see cref="Runtime.BadInputException"/> naming the keys (synth.*) when the config cannot be generated.</summary>
+    public void Validate() => ConfigValidation.ThrowIfInvalid(this, "synth");
+
+    public IEnumerable<(string Key, string Problem)> Check()
     {
-        CheckRanges(this, "synth");
-        CheckRanges(Split, "synth.split");
         double sum = Split.Base + Split.Val + Split.Novel;
         if (Math.Abs(sum - 1.0) > 1e-6)
         {
-            throw new BadInputException(
-                $"synth.split: the shares base {Split.Base}, val {Split.Val}, novel {Split.Novel} add up to {sum}; they must add up to 1.");
+            yield return ("split", $"the shares base {Split.Base}, val {Split.Val}, novel {Split.Novel} add up to {sum}; they must add up to 1");
+            yield break;
         }
 
         (int baseCount, int valCount, int novelCount) = ClassCatalogue.PartSizes(this);
         if (baseCount < 1 || valCount < 1 || novelCount < 1)
         {
-            throw new BadInputException(
-                $"synth.split: {Classes} classes (synth.classes) split by these shares give base {baseCount}, val {valCount}, novel {novelCount} classes; every part needs at least 1. Raise synth.classes or the small shares.");
+            yield return ("split", $"{Classes} classes (synth.classes) split by these shares give base {baseCount}, val {valCount}, novel {novelCount} classes; every part needs at least 1. Raise synth.classes or the small shares");
         }
-    }
-
-    private static void CheckRanges(object section, string key)
-    {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
-        {
-            ValidationResult first = results[0];
-            string member = first.MemberNames.FirstOrDefault() ?? "";
-            throw new BadInputException($"{key}.{SnakeCase(member)}: {first.ErrorMessage}");
-        }
-    }
-
-    private static string SnakeCase(string pascal)
-    {
-        var text = new StringBuilder();
-        foreach (char c in pascal)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
     }
 }
 

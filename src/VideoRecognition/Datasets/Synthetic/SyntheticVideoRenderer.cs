@@ -18,7 +18,8 @@ public static class SyntheticVideoRenderer
         string temporary = Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(path)}.{Environment.ProcessId}.tmp.mp4");
         try
         {
-            using (var writer = new VideoWriter(temporary, FourCC.MP4V, config.Fps, new Size(config.Width, config.Height), isColor: true))
+            // Lower-case tag: the mp4 muxer knows "mp4v"; "MP4V" makes FFmpeg fall back with a warning per video.
+            using (var writer = new VideoWriter(temporary, FourCC.FromString("mp4v"), config.Fps, new Size(config.Width, config.Height), isColor: true))
             {
                 if (!writer.IsOpened())
                 {

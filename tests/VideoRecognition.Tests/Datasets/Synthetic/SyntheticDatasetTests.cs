@@ -61,7 +61,7 @@ public sealed class SyntheticDatasetTests(SmallSyntheticDataset dataset) : IClas
     public void Decoded_frames_show_what_the_ground_truth_says()
     {
         GroundTruthFile truth = GroundTruthJson.Read(dataset.Layout.GroundTruth);
-        Dictionary<string, Bgr> colours = ClassCatalogue.Build(dataset.Config, Runtime.Seed.From(7)).ToDictionary(c => c.Name, c => c.Colour.Colour);
+        Dictionary<string, Bgr> colours = ClassCatalogue.Build(dataset.Config, VideoRecognition.Runtime.Seed.From(7)).ToDictionary(c => c.Name, c => c.Colour.Colour);
         var checkedKinds = new HashSet<string>();
         foreach (GroundTruthVideo video in truth.Videos)
         {
