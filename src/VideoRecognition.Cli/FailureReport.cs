@@ -10,7 +10,7 @@ namespace VideoRecognition.Cli;
 /// </summary>
 internal static class FailureReport
 {
-    private static readonly IAnsiConsole Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    private static readonly IAnsiConsole Error = CreateErrorConsole();
 
     public static int Write(Exception exception)
     {
@@ -35,5 +35,17 @@ internal static class FailureReport
         }
 
         return code;
+    }
+
+    private static IAnsiConsole CreateErrorConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            // A log file or a CI page has no width: keep each message on its own unbroken lines.
+            console.Profile.Width = 4096;
+        }
+
+        return console;
     }
 }
