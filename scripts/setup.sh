@@ -61,4 +61,4 @@ install_missing_packages() {
 
 check_dotnet
 install_missing_packages
-say "done; now run: dotnet build && dotnet test"
+say "done"
