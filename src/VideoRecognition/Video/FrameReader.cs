@@ -25,7 +25,7 @@ public sealed class FrameReader : IDisposable
     public VideoProbe Probe { get; }
 
     /// <summary>Frames decoded so far (grabbed, whether retrieved or skipped): the reader's cost.</summary>
-    public long FramesDecoded { get; private set; }
+    public long FramesGrabbed { get; private set; }
 
     public int Seeks { get; private set; }
 
@@ -186,7 +186,7 @@ public sealed class FrameReader : IDisposable
             return false;
         }
 
-        FramesDecoded++;
+        FramesGrabbed++;
         next++;
         return true;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace VideoRecognition.Video;
 
 /// <summary>
@@ -49,5 +51,6 @@ public sealed record VideoProbe
     public IReadOnlyList<VideoProblem> Problems { get; init; } = [];
 
     /// <summary>Whether frames can be read at all.</summary>
+    [JsonIgnore]
     public bool IsReadable => Opens && DecodedFrames > 0;
 }
