@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoRecognition.Progress;
+using VideoRecognition.Runtime;
+using VideoRecognition.Video;
+
+namespace VideoRecognition.Datasets;
+
+/// <summary>
+/// Maps annotated video ids to files on disk and probes each (`vrec index`). ActivityNet's downloaders name
+/// files v_&lt;id&gt;.mp4, .mkv or .webm; a file named &lt;id&gt;.ext is accepted too. One bad video never stops
+/// the batch: it is reported as missing, unreadable or suspicious and the rest goes on.
+/// </summary>
+public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntry> Videos)
+{
+    public static readonly string[] Extensions = [".mp4", ".mkv", ".webm", ".avi", ".mov", ".mpg", ".mpeg"];
+
+    /// <summary>Relative duration disagreement between file and annotation beyond which a video is suspicious (and at least 1 s).</summary>
+    public const double DurationTolerance = 0.05;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public IReadOnlyDictionary<VideoStatus, int> CountByStatus() =>
+        Enum.GetValues<VideoStatus>().ToDictionary(s => s, s => Videos.Count(v => v.Status == s));
+
+    public static VideoIndex Build(
+        IReadOnlyList<(string Id, double AnnotatedDuration)> videos,
+        string videoFolder,
+        ProbeCache cache,
+        IProgressReporter progress,
+        CancellationToken ct)
+    {
+        if (!Directory.Exists(videoFolder))
+        {
+            throw new BadInputException($"video folder '{videoFolder}' does not exist");
+        }
+
+        var files = Directory.EnumerateFiles(videoFolder)
+            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .GroupBy(f => AnnotationId(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+
+        var entries = new VideoIndexEntry[videos.Count];
+        using IProgressTask task = progress.Start("Probing videos", videos.Count, "videos");
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        Parallel.For(0, videos.Count, options, i =>
+        {
+            var (id, duration) = videos[i];
+            entries[i] = files.TryGetValue(id, out string? file)
+                ? Judge(id, duration, file, cache.Probe(file, ct))
+                : new VideoIndexEntry(id, duration, null, VideoStatus.Missing, [$"no v_{id}.* or {id}.* in {videoFolder}"], null);
+            task.Advance();
+        });
+
+        return new VideoIndex(Path.GetFullPath(videoFolder), entries);
+    }
+
+    /// <summary>The file of each usable video, by id: what the feature extractor reads.</summary>
+    public IReadOnlyDictionary<string, VideoIndexEntry> Usable() =>
+        Videos.Where(v => v.IsUsable).ToDictionary(v => v.Id, StringComparer.Ordinal);
+
+    public void Write(string path) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new
+        {
+            video_folder = VideoFolder,
+            counts = CountByStatus().ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
+            videos = Videos.Select(v => new
+            {
+                v.Id,
+                v.Status,
+                v.File,
+                annotated_duration = v.AnnotatedDuration,
+                decoded_frames = v.Probe?.DecodedFrames,
+                container_frames = v.Probe?.ContainerFrames,
+                fps = v.Probe?.Fps,
+                duration = v.Probe?.DurationSeconds,
+                v.Issues,
+            }),
+        }, Json));
+
+    private static string AnnotationId(string fileStem) =>
+        fileStem.StartsWith("v_", StringComparison.Ordinal) ? fileStem[2..] : fileStem;
+
+    private static VideoIndexEntry Judge(string id, double annotatedDuration, string file, VideoProbe probe)
+    {
+        var issues = probe.Problems.Select(p => $"{p.Kind}: {p.Detail}").ToList();
+        if (!probe.IsReadable)
+        {
+            return new VideoIndexEntry(id, annotatedDuration, file, VideoStatus.Unreadable, issues, probe);
+        }
+
+        // Inexact seeking is noted but not suspicious: the reader reads such files sequentially and gets the right frames.
+        bool suspicious = probe.Problems.Any(p => p.Kind != VideoProblemKind.SeekNotExact);
+        double gap = Math.Abs(probe.DurationSeconds - annotatedDuration);
+        if (annotatedDuration > 0 && gap > Math.Max(1.0, DurationTolerance * annotatedDuration))
+        {
+            issues.Add(string.Create(CultureInfo.InvariantCulture, $"DurationMismatch: the file lasts {probe.DurationSeconds:0.##} s, the annotation says {annotatedDuration:0.##} s"));
+            suspicious = true;
+        }
+
+        return new VideoIndexEntry(id, annotatedDuration, file, suspicious ? VideoStatus.Suspicious : VideoStatus.Ok, issues, probe);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+
+namespace VideoRecognition.Video;
+
+/// <summary>
+/// Probes remembered on disk (probes.jsonl, one probe per line, appended as they are made), so probing a
+/// large collection resumes after an interruption and a second run costs nothing. A probe is reused only
+/// while its file has the same size and modification time.
+/// </summary>
+public sealed class ProbeCache
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly string path;
+    private readonly ConcurrentDictionary<string, VideoProbe> probes = new(StringComparer.Ordinal);
+    private readonly Lock appendGate = new();
+
+    public ProbeCache(string path)
+    {
+        this.path = path;
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        foreach (string line in File.ReadLines(path))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<VideoProbe>(line, Json) is { } probe)
+                {
+                    probes[probe.Path] = probe;
+                }
+            }
+            catch (JsonException)
+            {
+                // A torn last line from a killed run: that video is probed again.
+            }
+        }
+    }
+
+    public int Count => probes.Count;
+
+    /// <summary>The cached probe of this file if it is still current, else a new probe (remembered).</summary>
+    public VideoProbe Probe(string videoPath, CancellationToken ct = default)
+    {
+        string full = Path.GetFullPath(videoPath);
+        if (probes.TryGetValue(full, out var cached) && IsCurrent(cached, full))
+        {
+            return cached;
+        }
+
+        VideoProbe probe = VideoProber.Probe(full, ct);
+        probes[full] = probe;
+        lock (appendGate)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.AppendAllText(path, JsonSerializer.Serialize(probe, Json) + "\n", Encoding.UTF8);
+        }
+
+        return probe;
+    }
+
+    private static bool IsCurrent(VideoProbe probe, string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists && info.Length == probe.FileBytes && info.LastWriteTimeUtc == probe.LastWriteUtc;
+    }
+}
