@@ -1,0 +1,77 @@
+using VideoRecognition.Runtime;
+using static TorchSharp.torch;
+using ConfigDevice = VideoRecognition.Configuration.Device;
+
+namespace VideoRecognition.Backbones;
+
+/// <summary>Builds the backbone a <see cref="BackboneConfig"/> describes, on the run's device.</summary>
+public static class BackboneFactory
+{
+    /// <summary>
+    /// Random weights (weights none) come from the global torch generator: call torch.manual_seed with the
+    /// run's seed first. Relative paths are taken from the current directory.
+    /// </summary>
+    public static IBackbone Create(BackboneConfig config, ConfigDevice device)
+    {
+        var problem = config.Check().FirstOrDefault();
+        if (problem != default)
+        {
+            throw new BadInputException($"backbone.{problem.Key}: {problem.Problem}");
+        }
+
+        var torchDevice = ToTorch(device);
+        if (config.Architecture == BackboneArchitecture.Onnx)
+        {
+            return config.OnnxPath.Trim() == BackboneConfig.ImageNetWeights
+                ? ImageNetResNet18.CreateOnnx(torchDevice, config.InputSize)
+                : new OnnxBackbone(config.OnnxPath, torchDevice, config.InputSize);
+        }
+
+        var backbone = new ResNetBackbone(
+            config.Architecture, torchDevice, config.InputSize, config.Trainable, config.FrozenStages, config.FreezeBatchNorm);
+        try
+        {
+            switch (config.Weights.Trim())
+            {
+                case BackboneConfig.NoWeights:
+                    break;
+                case BackboneConfig.ImageNetWeights:
+                    var imported = ImageNetResNet18.ImportWeights();
+                    try
+                    {
+                        backbone.LoadWeights(imported, $"ONNX model '{ImageNetResNet18.ModelPath}'", BackboneConfig.ImageNetWeights);
+                    }
+                    finally
+                    {
+                        foreach (var t in imported.Values)
+                        {
+                            t.Dispose();
+                        }
+                    }
+
+                    break;
+                case var path:
+                    backbone.LoadWeights(path);
+                    break;
+            }
+
+            return backbone;
+        }
+        catch
+        {
+            backbone.Dispose();
+            throw;
+        }
+    }
+
+    public static Device ToTorch(ConfigDevice device)
+    {
+        if (device == ConfigDevice.Cuda && !cuda.is_available())
+        {
+            throw new BadInputException(
+                "device: cuda was asked for, but TorchSharp finds no CUDA device (this build uses TorchSharp-cpu unless built with -p:TorchBackend=cuda); use device: cpu");
+        }
+
+        return device == ConfigDevice.Cuda ? CUDA : CPU;
+    }
+}
