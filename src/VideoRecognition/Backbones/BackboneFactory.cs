@@ -27,40 +27,40 @@ public static class BackboneFactory
                 : new OnnxBackbone(config.OnnxPath, torchDevice, config.InputSize);
         }
 
-        var backbone = new ResNetBackbone(
-            config.Architecture, torchDevice, config.InputSize, config.Trainable, config.FrozenStages, config.FreezeBatchNorm);
+        string weights = config.Weights.Trim();
+        if (weights == BackboneConfig.NoWeights)
+        {
+            return new ResNetBackbone(
+                config.Architecture, torchDevice, config.InputSize, config.Trainable, config.FrozenStages, config.FreezeBatchNorm);
+        }
+
+        bool offline = weights == BackboneConfig.ImageNetWeights;
+        var tensors = offline ? ImageNetResNet18.ImportWeights() : WeightsFile.Read(weights);
         try
         {
-            switch (config.Weights.Trim())
+            bool cntkLayout = config.Architecture == BackboneArchitecture.Resnet18 && ResNetBackbone.UsesCntkLayout(tensors);
+            var backbone = new ResNetBackbone(
+                config.Architecture, torchDevice, config.InputSize, config.Trainable, config.FrozenStages, config.FreezeBatchNorm, cntkLayout);
+            try
             {
-                case BackboneConfig.NoWeights:
-                    break;
-                case BackboneConfig.ImageNetWeights:
-                    var imported = ImageNetResNet18.ImportWeights();
-                    try
-                    {
-                        backbone.LoadWeights(imported, $"ONNX model '{ImageNetResNet18.ModelPath}'", BackboneConfig.ImageNetWeights);
-                    }
-                    finally
-                    {
-                        foreach (var t in imported.Values)
-                        {
-                            t.Dispose();
-                        }
-                    }
-
-                    break;
-                case var path:
-                    backbone.LoadWeights(path);
-                    break;
+                backbone.LoadWeights(
+                    tensors,
+                    offline ? $"ONNX model '{ImageNetResNet18.ModelPath}'" : $"weights file '{weights}'",
+                    offline ? BackboneConfig.ImageNetWeights : Path.GetFileName(weights));
+                return backbone;
             }
-
-            return backbone;
+            catch
+            {
+                backbone.Dispose();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            backbone.Dispose();
-            throw;
+            foreach (var t in tensors.Values)
+            {
+                t.Dispose();
+            }
         }
     }
 

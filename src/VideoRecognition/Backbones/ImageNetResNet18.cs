@@ -6,7 +6,9 @@ namespace VideoRecognition.Backbones;
 /// <summary>
 /// The ImageNet-trained ResNet-18 that ships offline with the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18
 /// (copied by the build to DnnImageModels/ next to the program). It is a CNTK export: input 1 x 3 x 224 x 224,
-/// output the 512 x 1 x 1 pooled features (no classifier).
+/// output the 512 x 1 x 1 pooled features (no classifier). CNTK's ResNet-18 is not torchvision's: its layer4
+/// has three basic blocks, not two (CNTK's recipe stacks [2, 1, 1, 2] blocks after each stage's first), so it
+/// imports into <see cref="ResNetBackbone"/> with cntkLayout (20 weight layers; same 512-d output).
 /// Its input convention, read from the package's ResNetPreprocess.onnx: channels in BGR order, pixel values
 /// 0-255, minus a 224 x 224 per-pixel mean image, not divided by a std. This project uses the per-channel
 /// averages of that mean image (about B 103.06, G 115.90, R 123.15, close to 255 times torchvision's mean),
@@ -34,7 +36,7 @@ public static class ImageNetResNet18
     public static Dictionary<string, Tensor> ImportWeights()
     {
         var graph = OnnxGraph.Load(RequireFile(ModelPath));
-        return OnnxResNetImport.Import(graph, ModelPath, BackboneArchitecture.Resnet18, InputConvention);
+        return OnnxResNetImport.Import(graph, ModelPath, InputConvention);
     }
 
     private static OnnxInputConvention ReadConvention()

@@ -35,20 +35,16 @@ internal sealed class OnnxResNetImport
         }
     }
 
-    /// <summary>torchvision-named CPU tensors for <paramref name="architecture"/>; the caller disposes them.</summary>
-    public static Dictionary<string, Tensor> Import(
-        OnnxGraph graph, string source, BackboneArchitecture architecture, OnnxInputConvention convention)
+    /// <summary>
+    /// torchvision-named CPU tensors, as many blocks per stage as the graph has (the caller's key check tells
+    /// whether they fit an architecture); the caller disposes them.
+    /// </summary>
+    public static Dictionary<string, Tensor> Import(OnnxGraph graph, string source, OnnxInputConvention convention)
     {
-        int[] blocksPerStage = architecture switch
-        {
-            BackboneArchitecture.Resnet18 => [2, 2, 2, 2],
-            BackboneArchitecture.Resnet34 => [3, 4, 6, 3],
-            _ => throw new BadInputException($"ONNX weight import supports resnet18 and resnet34 (basic blocks), not {architecture.ToString().ToLowerInvariant()}"),
-        };
         var import = new OnnxResNetImport(graph, source);
         try
         {
-            import.Trace(blocksPerStage, convention);
+            import.Trace(convention);
             return import._weights;
         }
         catch
@@ -62,7 +58,7 @@ internal sealed class OnnxResNetImport
         }
     }
 
-    private void Trace(int[] blocksPerStage, OnnxInputConvention convention)
+    private void Trace(OnnxInputConvention convention)
     {
         if (_graph.Inputs.Count != 1)
         {
@@ -88,12 +84,9 @@ internal sealed class OnnxResNetImport
             x = Block(x, main, convs.FirstOrDefault(c => c != main), prefix);
         }
 
-        for (int stage = 0; stage < 4; stage++)
+        if (blocks.Contains(0))
         {
-            if (blocks[stage] != blocksPerStage[stage])
-            {
-                throw Unsupported($"layer{stage + 1} has {blocks[stage]} blocks where the chosen architecture has {blocksPerStage[stage]}");
-            }
+            throw Unsupported($"found [{string.Join(", ", blocks)}] blocks in layer1 to layer4; every stage needs at least one");
         }
     }
 

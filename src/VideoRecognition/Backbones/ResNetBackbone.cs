@@ -17,7 +17,11 @@ public sealed class ResNetBackbone : IBackbone
     private readonly bool _freezeBatchNorm;
     private readonly List<Parameter> _trainable;
 
-    /// <summary>A randomly initialised network; seed the global generator (torch.manual_seed) first for repeatable weights.</summary>
+    /// <summary>
+    /// A randomly initialised network; seed the global generator (torch.manual_seed) first for repeatable
+    /// weights. cntkLayout gives resnet18 a third block in layer4, the layout of the offline ImageNet weights
+    /// (see <see cref="UsesCntkLayout"/>).
+    /// </summary>
     public ResNetBackbone(
         BackboneArchitecture architecture,
         Device device,
@@ -25,15 +29,15 @@ public sealed class ResNetBackbone : IBackbone
         bool trainable = false,
         int frozenStages = 0,
         bool freezeBatchNorm = true,
-        string? weightsName = null)
+        bool cntkLayout = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(frozenStages);
-        _trunk = new ResNetTrunk(architecture);
+        _trunk = new ResNetTrunk(architecture, cntkLayout);
         _freezeBatchNorm = freezeBatchNorm;
         Architecture = architecture;
         InputSize = inputSize;
         Device = device;
-        Name = $"{_trunk.GetName()} ({weightsName ?? BackboneConfig.NoWeights})";
+        Name = $"{_trunk.GetName()} ({BackboneConfig.NoWeights})";
 
         foreach (var module in _trunk.Stages.Take(trainable ? frozenStages : int.MaxValue).SelectMany(m => m))
         {
@@ -123,6 +127,10 @@ public sealed class ResNetBackbone : IBackbone
     public void SaveWeights(string path) => WeightsFile.Write(_trunk, path);
 
     public void Dispose() => _trunk.Dispose();
+
+    /// <summary>Whether resnet18 weights come from CNTK's ResNet-18 (three blocks in layer4, as the offline ImageNet weights).</summary>
+    public static bool UsesCntkLayout(IReadOnlyDictionary<string, Tensor> weights) =>
+        weights.ContainsKey("layer4.2.conv1.weight") && !weights.ContainsKey("layer1.2.conv1.weight");
 
     internal static void CheckImages(Tensor images)
     {

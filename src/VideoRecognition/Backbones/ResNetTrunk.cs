@@ -25,9 +25,19 @@ internal sealed class ResNetTrunk : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor> flatten;
 #pragma warning restore IDE1006
 
-    public ResNetTrunk(BackboneArchitecture architecture)
-        : base(architecture.ToString().ToLowerInvariant())
+    /// <param name="architecture">resnet18, resnet34 or resnet50.</param>
+    /// <param name="cntkLayout">
+    /// ResNet-18 as CNTK defines it (the offline ImageNet model): layer4 has three blocks instead of two.
+    /// The third block is torchvision's too, taken from a resnet34, whose layer4 is exactly three such blocks.
+    /// </param>
+    public ResNetTrunk(BackboneArchitecture architecture, bool cntkLayout = false)
+        : base(cntkLayout ? "resnet18-cntk" : architecture.ToString().ToLowerInvariant())
     {
+        if (cntkLayout && architecture != BackboneArchitecture.Resnet18)
+        {
+            throw new ArgumentException("the CNTK layout exists for resnet18 only", nameof(cntkLayout));
+        }
+
         // torchvision initialises the weights (Kaiming normal convolutions, unit batch norms) from the global
         // torch generator, which the caller seeds.
         var full = architecture switch
@@ -46,6 +56,22 @@ internal sealed class ResNetTrunk : Module<Tensor, Tensor>
         layer2 = children["layer2"];
         layer3 = children["layer3"];
         layer4 = children["layer4"];
+        if (cntkLayout)
+        {
+            layer4.Dispose();
+            foreach (var (name, module) in torchvision.models.resnet34().named_children())
+            {
+                if (name == "layer4")
+                {
+                    layer4 = (Module<Tensor, Tensor>)module;
+                }
+                else
+                {
+                    module.Dispose();
+                }
+            }
+        }
+
         avgpool = children["avgpool"];
         flatten = children["flatten"];
         children["fc"].Dispose(); // the rest of `full` now belongs to this module
