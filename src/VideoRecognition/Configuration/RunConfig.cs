@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using VideoRecognition.Backbones;
 using VideoRecognition.Datasets.Synthetic;
+using VideoRecognition.Features;
+using VideoRecognition.Video;
 
 namespace VideoRecognition.Configuration;
 
@@ -16,6 +19,17 @@ public sealed record RunConfig
 
     [Required]
     public SyntheticConfig Synth { get; init; } = new();
+
+    /// <summary>Segment sampling and frame transforms.</summary>
+    [Required]
+    public VideoConfig Video { get; init; } = new();
+
+    [Required]
+    public BackboneConfig Backbone { get; init; } = new();
+
+    /// <summary>The segment-feature store.</summary>
+    [Required]
+    public FeatureConfig Features { get; init; } = new();
 }
 
 public enum Device

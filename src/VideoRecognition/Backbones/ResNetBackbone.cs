@@ -1,0 +1,143 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace VideoRecognition.Backbones;
+
+/// <summary>
+/// A torchvision ResNet-18/34/50 in TorchSharp: batched, on any device, optionally fine-tuned.
+/// </summary>
+public sealed class ResNetBackbone : IBackbone
+{
+    // torchvision's ImageNet checkpoints carry the classifier, and those saved before PyTorch 0.4.1 lack
+    // the batch-norm counters; neither is needed for features.
+    private static readonly HashSet<string> ClassifierKeys = ["fc.weight", "fc.bias"];
+
+    private readonly ResNetTrunk _trunk;
+    private readonly bool _freezeBatchNorm;
+    private readonly List<Parameter> _trainable;
+
+    /// <summary>
+    /// A randomly initialised network; seed the global generator (torch.manual_seed) first for repeatable
+    /// weights. cntkLayout gives resnet18 a third block in layer4, the layout of the offline ImageNet weights
+    /// (see <see cref="UsesCntkLayout"/>).
+    /// </summary>
+    public ResNetBackbone(
+        BackboneArchitecture architecture,
+        Device device,
+        int inputSize,
+        bool trainable = false,
+        int frozenStages = 0,
+        bool freezeBatchNorm = true,
+        bool cntkLayout = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(frozenStages);
+        _trunk = new ResNetTrunk(architecture, cntkLayout);
+        _freezeBatchNorm = freezeBatchNorm;
+        Architecture = architecture;
+        InputSize = inputSize;
+        Device = device;
+        Name = $"{_trunk.GetName()} ({BackboneConfig.NoWeights})";
+
+        foreach (var module in _trunk.Stages.Take(trainable ? frozenStages : int.MaxValue).SelectMany(m => m))
+        {
+            foreach (var p in module.parameters())
+            {
+                p.requires_grad = false;
+            }
+        }
+
+        _trainable = _trunk.parameters().Where(p => p.requires_grad).ToList();
+        _trunk.to(device);
+        _trunk.eval();
+    }
+
+    public BackboneArchitecture Architecture { get; }
+
+    public string Name { get; private set; }
+
+    public int FeatureDimension => _trunk.FeatureDimension;
+
+    public int InputSize { get; }
+
+    public bool Trainable => _trainable.Count > 0;
+
+    public Device Device { get; }
+
+    public IReadOnlyList<Parameter> TrainableParameters => _trainable;
+
+    /// <summary>The TorchSharp module, with torchvision's parameter names (no fc), for saving or inspection.</summary>
+    public nn.Module Module => _trunk;
+
+    public Tensor Forward(Tensor images)
+    {
+        CheckImages(images);
+        images = images.to(Device);
+        if (Trainable)
+        {
+            return _trunk.call(images);
+        }
+
+        using var noGrad = no_grad();
+        return _trunk.call(images);
+    }
+
+    public void SetTraining(bool training)
+    {
+        if (!Trainable)
+        {
+            return;
+        }
+
+        _trunk.train(training);
+        if (training && _freezeBatchNorm)
+        {
+            foreach (var norm in _trunk.modules().OfType<BatchNorm2d>())
+            {
+                norm.eval();
+            }
+        }
+    }
+
+    /// <summary>Loads weights checked key by key and shape by shape; a torchvision classifier (fc.*) in the file is ignored.</summary>
+    public void LoadWeights(string path)
+    {
+        var tensors = WeightsFile.Read(path);
+        try
+        {
+            LoadWeights(tensors, $"weights file '{path}'", Path.GetFileName(path));
+        }
+        finally
+        {
+            foreach (var t in tensors.Values)
+            {
+                t.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Loads weights already in memory (e.g. imported from ONNX); <paramref name="sourceName"/> names them in errors.</summary>
+    public void LoadWeights(IReadOnlyDictionary<string, Tensor> tensors, string sourceName, string weightsName)
+    {
+        WeightsFile.Assign(_trunk, tensors, sourceName, ClassifierKeys, key => key.EndsWith(".num_batches_tracked", StringComparison.Ordinal));
+        Name = $"{_trunk.GetName()} ({weightsName})";
+    }
+
+    /// <summary>Saves the weights (torchvision names, no fc) as PyTorch .pt/.pth, .safetensors, or TorchSharp (any other extension).</summary>
+    public void SaveWeights(string path) => WeightsFile.Write(_trunk, path);
+
+    public void Dispose() => _trunk.Dispose();
+
+    /// <summary>Whether resnet18 weights come from CNTK's ResNet-18 (three blocks in layer4, as the offline ImageNet weights).</summary>
+    public static bool UsesCntkLayout(IReadOnlyDictionary<string, Tensor> weights) =>
+        weights.ContainsKey("layer4.2.conv1.weight") && !weights.ContainsKey("layer1.2.conv1.weight");
+
+    internal static void CheckImages(Tensor images)
+    {
+        if (images.ndim != 4 || images.shape[1] != 3 || images.dtype != ScalarType.Float32)
+        {
+            throw new ArgumentException(
+                $"images must be N x 3 x H x W float32 (got [{string.Join(", ", images.shape)}] {images.dtype})", nameof(images));
+        }
+    }
+}
