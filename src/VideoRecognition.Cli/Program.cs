@@ -23,6 +23,13 @@ app.Configure(config =>
         .WithDescription("Generate the synthetic untrimmed-video benchmark (real video files, ActivityNet-layout annotations, FG/IBG/NBG ground truth).")
         .WithExample("synth")
         .WithExample("synth", "--out", "data/synth40", "--classes", "40", "--seed", "3");
+    config.AddCommand<IndexCommand>("index")
+        .WithDescription("Find every annotated video on disk, probe it (cached), and report missing, unreadable and suspicious videos.")
+        .WithExample("index", "--annotations", "activity_net.v1-3.min.json", "--videos", "/data/anet/videos", "--index", "runs/anet13/index");
+    config.AddCommand<ExtractCommand>("extract")
+        .WithDescription("Extract segment features of every usable labelled video into a resumable store; --shard i/n and --merge for clusters.")
+        .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--shard", "3/16")
+        .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--merge");
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")
         .WithExample("demo");

@@ -1,5 +1,7 @@
 using Spectre.Console;
+using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
+using VideoRecognition.Features;
 
 namespace VideoRecognition.Cli.Rendering;
 
@@ -15,6 +17,42 @@ internal static class SummaryTable
         table.AddRow("classes", $"{summary.BaseClasses} base, {summary.ValClasses} val, {summary.NovelClasses} novel");
         table.AddRow("frames", $"{summary.Frames:N0} ({summary.Seconds:0.0} s of video)");
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.Videos / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):0.0} videos/s)");
+        AnsiConsole.Write(table);
+    }
+
+    public static void Write(VideoIndex index, string reportPath)
+    {
+        var counts = index.CountByStatus();
+        var table = new Table().Title("Video index").AddColumns("status", "videos");
+        foreach (var (status, count) in counts)
+        {
+            table.AddRow(status.ToString().ToLowerInvariant(), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        var problems = index.Videos.Where(v => v.Status != VideoStatus.Ok).Take(20).ToList();
+        if (problems.Count > 0)
+        {
+            var detail = new Table().AddColumns("video", "status", "why");
+            foreach (var video in problems)
+            {
+                detail.AddRow(Markup.Escape(video.Id), video.Status.ToString().ToLowerInvariant(), Markup.Escape(string.Join("; ", video.Issues)));
+            }
+
+            AnsiConsole.Write(detail);
+        }
+
+        AnsiConsole.MarkupLine($"Full report: [bold]{Markup.Escape(reportPath)}[/]");
+    }
+
+    public static void Write(ExtractionSummary summary, string storeFolder)
+    {
+        var table = new Table().Title("Feature extraction").AddColumns("", "");
+        table.HideHeaders();
+        table.AddRow("store", Markup.Escape(storeFolder));
+        table.AddRow("videos", $"{summary.Extracted} extracted, {summary.AlreadyDone} already done, {summary.Failed} failed, of {summary.Videos}");
+        table.AddRow("throughput", $"{summary.VideosPerSecond:0.00} videos/s, {summary.SegmentsPerSecond:0.0} segments/s");
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s wall; decoding {summary.Decode.TotalSeconds:0.0} s, backbone {summary.Inference.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using VideoRecognition.Backbones;
+using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
 using VideoRecognition.Video;
@@ -19,6 +20,10 @@ public sealed record RunConfig
 
     [Required]
     public SyntheticConfig Synth { get; init; } = new();
+
+    /// <summary>Annotations, videos, class split.</summary>
+    [Required]
+    public DatasetConfig Data { get; init; } = new();
 
     /// <summary>Segment sampling and frame transforms.</summary>
     [Required]

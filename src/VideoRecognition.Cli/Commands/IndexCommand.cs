@@ -1,0 +1,25 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VideoRecognition.Cli.Rendering;
+using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
+using VideoRecognition.Pipeline;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Cli.Commands;
+
+/// <summary>`vrec index`: find every annotated video on disk, probe it, report what is missing or wrong.</summary>
+internal sealed class IndexCommand : Command<DataSettings>
+{
+    public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
+    {
+        RunConfig config = settings.LoadConfig();
+        string output = OutputFolder.Prepare(config.Data.Index);
+        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+
+        var (_, index) = ConsoleReporter.Run(settings.LogLevel, progress => ExtractionJob.Index(config, progress, cancellationToken));
+
+        SummaryTable.Write(index, Path.Combine(output, ExtractionJob.IndexFileName));
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,99 @@
+using VideoRecognition.Backbones;
+using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
+using VideoRecognition.Datasets.ActivityNet;
+using VideoRecognition.Features;
+using VideoRecognition.Progress;
+using VideoRecognition.Runtime;
+using VideoRecognition.Video;
+
+namespace VideoRecognition.Pipeline;
+
+/// <summary>
+/// From annotations and a folder of videos to segment features on disk: `vrec index` (find and probe the
+/// videos) and `vrec extract` (features of every usable, labelled video; one shard of them with --shard;
+/// the shards joined with --merge).
+/// </summary>
+public static class ExtractionJob
+{
+    public const string IndexFileName = "video_index.json";
+
+    public const string ProbeCacheFileName = "probes.jsonl";
+
+    public static (ActivityNetAnnotations Annotations, VideoIndex Index) Index(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    {
+        ActivityNetAnnotations annotations = ReadAnnotations(config.Data, progress);
+        var cache = new ProbeCache(Path.Combine(config.Data.Index, ProbeCacheFileName));
+        if (cache.Count > 0)
+        {
+            progress.Log(LogLevel.Info, $"Probe cache {Path.Combine(config.Data.Index, ProbeCacheFileName)}: {cache.Count} videos already probed");
+        }
+
+        VideoIndex index = VideoIndex.Build(
+            annotations.Videos.Select(v => (v.Id, v.Duration)).ToList(), config.Data.Videos, cache, progress, ct);
+        index.Write(Path.Combine(config.Data.Index, IndexFileName));
+        return (annotations, index);
+    }
+
+    public static ExtractionSummary Extract(RunConfig config, ShardSpec shard, IProgressReporter progress, CancellationToken ct)
+    {
+        var (annotations, index) = Index(config, progress, ct);
+        var usable = index.Usable();
+        var labelled = annotations.Videos.Where(v => v.Labels.Count > 0).ToList();
+        if (labelled.Count < annotations.Videos.Count)
+        {
+            progress.Log(LogLevel.Info, $"{annotations.Videos.Count - labelled.Count} videos have no label (e.g. ActivityNet's testing subset) and are not extracted");
+        }
+
+        var sources = labelled
+            .Where(v => usable.ContainsKey(v.Id))
+            .Select(v => new VideoSource(v.Id, v.Labels[0], v.Subset ?? "unknown", usable[v.Id].Probe!))
+            .ToList();
+        int unusable = labelled.Count - sources.Count;
+        if (unusable > 0)
+        {
+            progress.Log(LogLevel.Warning, $"{unusable} labelled videos are missing or unreadable (see {Path.Combine(config.Data.Index, IndexFileName)}) and are not extracted");
+        }
+
+        if (sources.Count == 0)
+        {
+            throw new BadInputException($"no usable labelled video: {config.Data.Annotations} lists {annotations.Videos.Count} videos, {usable.Count} of them were found and decode in {config.Data.Videos}");
+        }
+
+        TorchSharp.torch.manual_seed(config.Seed);
+        using IBackbone backbone = BackboneFactory.Create(config.Backbone, config.Video.InputSize, config.Device);
+        var views = new SegmentViews(config.Video, config.Features.TrainViews, Seed.From(config.Seed));
+        var manifest = Manifest(config, backbone);
+        var root = new FeatureStoreLayout(config.Features.Output);
+        var layout = shard.IsWhole ? root : root.Shard(shard);
+        var extractor = new FeatureExtractor(views, backbone, config.Features, config.Backbone.BatchSize);
+        return extractor.Run(manifest, shard.Select(sources, s => s.Id), layout, progress, ct);
+    }
+
+    public static int Merge(RunConfig config, IProgressReporter progress, CancellationToken ct) =>
+        FeatureStoreMerge.Merge(new FeatureStoreLayout(config.Features.Output), progress, ct);
+
+    public static FeatureStoreManifest Manifest(RunConfig config, IBackbone backbone) =>
+        new(
+            FeatureStoreManifest.CurrentFormatVersion,
+            backbone.Name,
+            backbone.FeatureDimension,
+            config.Video.Segments,
+            1 + config.Features.TrainViews,
+            config.Video.InputSize,
+            config.Seed,
+            // Any change to sampling or augmentation changes the stored views, so it must change the manifest too.
+            $"tsn segments={config.Video.Segments} clip={config.Video.ClipLength} video-config={Digest(config.Video.ToString())}");
+
+    private static string Digest(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+
+    public static ActivityNetAnnotations ReadAnnotations(DatasetConfig data, IProgressReporter progress)
+    {
+        var annotations = ActivityNetAnnotationReader.Read(
+            data.Annotations,
+            new AnnotationReadOptions { VideoInfoPath = data.VideoInfo.Length == 0 ? null : data.VideoInfo });
+        progress.Log(LogLevel.Info, $"{data.Annotations}: {annotations.Videos.Count} videos, {annotations.Classes.Count} classes ({annotations.Layout} layout)");
+        return annotations;
+    }
+}
