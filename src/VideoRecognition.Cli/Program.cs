@@ -23,6 +23,10 @@ app.Configure(config =>
         .WithDescription("Generate the synthetic untrimmed-video benchmark (real video files, ActivityNet-layout annotations, FG/IBG/NBG ground truth).")
         .WithExample("synth")
         .WithExample("synth", "--out", "data/synth40", "--classes", "40", "--seed", "3");
+    config.AddCommand<SplitCommand>("split")
+        .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
+        .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")
+        .WithExample("split", "--annotations", "anet_anno_action.json", "--check", "my_split.txt");
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")
         .WithExample("demo");
