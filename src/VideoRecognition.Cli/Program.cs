@@ -30,6 +30,10 @@ app.Configure(config =>
         .WithDescription("Extract segment features of every usable labelled video into a resumable store; --shard i/n and --merge for clusters.")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--shard", "3/16")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--merge");
+    config.AddCommand<SplitCommand>("split")
+        .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
+        .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")
+        .WithExample("split", "--annotations", "anet_anno_action.json", "--check", "my_split.txt");
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")
         .WithExample("demo");

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using VideoRecognition.Datasets;
+using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
 
@@ -54,5 +55,45 @@ internal static class SummaryTable
         table.AddRow("throughput", $"{summary.VideosPerSecond:0.00} videos/s, {summary.SegmentsPerSecond:0.0} segments/s");
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s wall; decoding {summary.Decode.TotalSeconds:0.0} s, backbone {summary.Inference.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>What was read from an annotation file, and what validation dropped or clamped (first messages included).</summary>
+    public static void Write(ActivityNetAnnotations annotations)
+    {
+        AnnotationReport report = annotations.Report;
+        var table = new Table().Title("Annotations").AddColumns("", "");
+        table.HideHeaders();
+        table.AddRow("file", Markup.Escape($"{annotations.SourcePath} ({annotations.Layout.ToString().ToLowerInvariant()} layout{(annotations.Version is { } v ? ", " + v : "")})"));
+        table.AddRow("videos", Markup.Escape($"{report.VideosLoaded} of {report.VideosInFile} loaded ("
+            + string.Join(", ", annotations.CountBySubset().Select(s => $"{s.Value} {s.Key}")) + ")"));
+        table.AddRow("segments", $"{report.SegmentsLoaded} of {report.SegmentsInFile} kept");
+        table.AddRow("classes", annotations.Classes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach ((AnnotationIssue issue, int count) in report.IssueCounts)
+        {
+            table.AddRow(Markup.Escape(issue.ToString()), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (string message in report.Messages)
+        {
+            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, message);
+        }
+
+        if (report.MessagesLeftOut > 0)
+        {
+            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, $"... and {report.MessagesLeftOut} more problems of the kinds counted above.");
+        }
+    }
+
+    public static void Write(ClassSplit split, string caption)
+    {
+        var table = new Table().Title("Class split").AddColumns("part", "classes");
+        foreach (SplitPart part in Enum.GetValues<SplitPart>())
+        {
+            table.AddRow(ClassSplit.PartName(part), split.Count(part).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape(caption));
     }
 }

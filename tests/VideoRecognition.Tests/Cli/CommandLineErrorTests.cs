@@ -10,6 +10,7 @@ public sealed class CommandLineErrorTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("synth", result.Stdout);
         Assert.Contains("demo", result.Stdout);
+        Assert.Contains("split", result.Stdout);
     }
 
     [Fact]

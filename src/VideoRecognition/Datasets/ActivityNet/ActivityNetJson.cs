@@ -98,18 +98,7 @@ public static class ActivityNetJson
     private static ActivityNetFile Parse(JsonElement root)
     {
         string version = root.TryGetProperty("version", out JsonElement v) ? VersionText(v) : "";
-        var taxonomy = new List<TaxonomyNode>();
-        if (root.TryGetProperty("taxonomy", out JsonElement nodes))
-        {
-            foreach (JsonElement node in nodes.EnumerateArray())
-            {
-                taxonomy.Add(new TaxonomyNode(
-                    node.GetProperty("nodeId").GetInt32(),
-                    node.GetProperty("nodeName").GetString()!,
-                    node.TryGetProperty("parentId", out JsonElement p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
-                    node.TryGetProperty("parentName", out JsonElement pn) && pn.ValueKind == JsonValueKind.String ? pn.GetString() : null));
-            }
-        }
+        List<TaxonomyNode> taxonomy = root.TryGetProperty("taxonomy", out JsonElement nodes) ? ParseTaxonomy(nodes) : [];
 
         var database = new Dictionary<string, ActivityNetVideo>(StringComparer.Ordinal);
         foreach (JsonProperty entry in root.GetProperty("database").EnumerateObject())
@@ -137,7 +126,23 @@ public static class ActivityNetJson
         return new ActivityNetFile(version, taxonomy, database);
     }
 
+    /// <summary>The taxonomy list; throws (JSON/key/format exceptions) when a node lacks nodeId or nodeName.</summary>
+    internal static List<TaxonomyNode> ParseTaxonomy(JsonElement nodes)
+    {
+        var taxonomy = new List<TaxonomyNode>();
+        foreach (JsonElement node in nodes.EnumerateArray())
+        {
+            taxonomy.Add(new TaxonomyNode(
+                node.GetProperty("nodeId").GetInt32(),
+                node.GetProperty("nodeName").GetString()!,
+                node.TryGetProperty("parentId", out JsonElement p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null,
+                node.TryGetProperty("parentName", out JsonElement pn) && pn.ValueKind == JsonValueKind.String ? pn.GetString() : null));
+        }
+
+        return taxonomy;
+    }
+
     // Official files write the version as a string ("VERSION 1.3"); tolerate a number too.
-    private static string VersionText(JsonElement v) =>
+    internal static string VersionText(JsonElement v) =>
         v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString(CultureInfo.InvariantCulture) : v.GetString() ?? "";
 }

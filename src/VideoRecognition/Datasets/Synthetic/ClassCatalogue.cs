@@ -45,13 +45,8 @@ public static class ClassCatalogue
         return classes;
     }
 
-    /// <summary>How many classes go to base, val and novel: rounded shares, novel takes the remainder.</summary>
-    public static (int Base, int Val, int Novel) PartSizes(SyntheticConfig config)
-    {
-        int baseCount = (int)Math.Round(config.Split.Base * config.Classes, MidpointRounding.AwayFromZero);
-        int valCount = (int)Math.Round(config.Split.Val * config.Classes, MidpointRounding.AwayFromZero);
-        return (baseCount, valCount, config.Classes - baseCount - valCount);
-    }
+    /// <summary>How many classes go to base, val and novel (see <see cref="ClassSplitShares.Sizes"/>).</summary>
+    public static (int Base, int Val, int Novel) PartSizes(SyntheticConfig config) => config.Split.Sizes(config.Classes);
 
     private static SplitPart[] SplitParts(SyntheticConfig config, Seed seed)
     {

@@ -66,23 +66,10 @@ public sealed record SyntheticConfig : IConfigSection
             yield break;
         }
 
-        (int baseCount, int valCount, int novelCount) = ClassCatalogue.PartSizes(this);
+        (int baseCount, int valCount, int novelCount) = Split.Sizes(Classes);
         if (baseCount < 1 || valCount < 1 || novelCount < 1)
         {
             yield return ("split", $"{Classes} classes (synth.classes) split by these shares give base {baseCount}, val {valCount}, novel {novelCount} classes; every part needs at least 1. Raise synth.classes or the small shares");
         }
     }
-}
-
-/// <summary>Class shares of a few-shot split; they must add up to 1.</summary>
-public sealed record ClassSplitShares
-{
-    [Range(0.0, 1.0)]
-    public double Base { get; init; } = 0.64;
-
-    [Range(0.0, 1.0)]
-    public double Val { get; init; } = 0.16;
-
-    [Range(0.0, 1.0)]
-    public double Novel { get; init; } = 0.20;
 }

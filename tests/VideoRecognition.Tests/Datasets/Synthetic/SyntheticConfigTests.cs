@@ -1,3 +1,4 @@
+using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Progress;
 using VideoRecognition.Runtime;
