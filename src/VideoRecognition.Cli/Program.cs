@@ -34,6 +34,13 @@ app.Configure(config =>
         .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
         .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")
         .WithExample("split", "--annotations", "anet_anno_action.json", "--check", "my_split.txt");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");
+        bench.AddCommand<BenchExtractCommand>("extract")
+            .WithDescription("Decode-only, backbone-only and overlapped feature-extraction throughput.")
+            .WithExample("bench", "extract", "--count", "60");
+    });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")
         .WithExample("demo");

@@ -37,6 +37,26 @@ public static class ExtractionJob
 
     public static ExtractionSummary Extract(RunConfig config, ShardSpec shard, IProgressReporter progress, CancellationToken ct)
     {
+        IReadOnlyList<VideoSource> sources = Sources(config, progress, ct);
+        using IBackbone backbone = CreateBackbone(config);
+        var (extractor, manifest) = Extractor(config, backbone);
+        var root = new FeatureStoreLayout(config.Features.Output);
+        var layout = shard.IsWhole ? root : root.Shard(shard);
+        return extractor.Run(manifest, shard.Select(sources, s => s.Id), layout, progress, ct);
+    }
+
+    /// <summary>Decode-only, backbone-only and overlapped throughput on the first <paramref name="maxVideos"/> videos (`vrec bench extract`).</summary>
+    public static IReadOnlyList<StageThroughput> Benchmark(RunConfig config, int maxVideos, string scratchFolder, IProgressReporter progress, CancellationToken ct)
+    {
+        var sources = ShardSpec.GlobalOrder(Sources(config, progress, ct), s => s.Id).Take(maxVideos).ToList();
+        using IBackbone backbone = CreateBackbone(config);
+        var (extractor, manifest) = Extractor(config, backbone);
+        return ExtractionBenchmark.Run(extractor, manifest, sources, scratchFolder, progress, ct);
+    }
+
+    /// <summary>The labelled videos whose files were found and decode, with their probes.</summary>
+    private static IReadOnlyList<VideoSource> Sources(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    {
         var (annotations, index) = Index(config, progress, ct);
         var usable = index.Usable();
         var labelled = annotations.Videos.Where(v => v.Labels.Count > 0).ToList();
@@ -60,14 +80,19 @@ public static class ExtractionJob
             throw new BadInputException($"no usable labelled video: {config.Data.Annotations} lists {annotations.Videos.Count} videos, {usable.Count} of them were found and decode in {config.Data.Videos}");
         }
 
+        return sources;
+    }
+
+    private static IBackbone CreateBackbone(RunConfig config)
+    {
         TorchSharp.torch.manual_seed(config.Seed);
-        using IBackbone backbone = BackboneFactory.Create(config.Backbone, config.Video.InputSize, config.Device);
+        return BackboneFactory.Create(config.Backbone, config.Video.InputSize, config.Device);
+    }
+
+    private static (FeatureExtractor Extractor, FeatureStoreManifest Manifest) Extractor(RunConfig config, IBackbone backbone)
+    {
         var views = new SegmentViews(config.Video, config.Features.TrainViews, Seed.From(config.Seed));
-        var manifest = Manifest(config, backbone);
-        var root = new FeatureStoreLayout(config.Features.Output);
-        var layout = shard.IsWhole ? root : root.Shard(shard);
-        var extractor = new FeatureExtractor(views, backbone, config.Features, config.Backbone.BatchSize);
-        return extractor.Run(manifest, shard.Select(sources, s => s.Id), layout, progress, ct);
+        return (new FeatureExtractor(views, backbone, config.Features, config.Backbone.BatchSize), Manifest(config, backbone));
     }
 
     public static int Merge(RunConfig config, IProgressReporter progress, CancellationToken ct) =>
