@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using TorchSharp;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Training;
+
+/// <summary>
+/// The checkpoints of a run folder: checkpoints/epoch-NNNN/ with model.bin, optimizer.bin and state.json,
+/// each written to a temporary folder and renamed into place, so a kill never leaves a half checkpoint;
+/// best/ holds the one with the highest validation accuracy.
+/// </summary>
+public sealed class CheckpointStore(string runFolder)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public string Folder => Path.Combine(runFolder, "checkpoints");
+
+    public string Best => Path.Combine(Folder, "best");
+
+    public static string ModelFile(string checkpoint) => Path.Combine(checkpoint, "model.bin");
+
+    public static string OptimizerFile(string checkpoint) => Path.Combine(checkpoint, "optimizer.bin");
+
+    public static string StateFile(string checkpoint) => Path.Combine(checkpoint, "state.json");
+
+    public string Save(CheckpointState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
+    {
+        string final = Path.Combine(Folder, $"epoch-{state.Epoch:D4}");
+        string staging = final + ".partial";
+        WriteTo(staging, state, model, optimizer);
+        Replace(staging, final);
+        if (isBest)
+        {
+            string bestStaging = Best + ".partial";
+            WriteTo(bestStaging, state, model, optimizer);
+            Replace(bestStaging, Best);
+        }
+
+        return final;
+    }
+
+    /// <summary>The newest complete epoch checkpoint, or null when the run has none yet.</summary>
+    public string? Latest() =>
+        Directory.Exists(Folder)
+            ? Directory.GetDirectories(Folder, "epoch-*")
+                .Where(d => !d.EndsWith(".partial", StringComparison.Ordinal) && File.Exists(StateFile(d)))
+                .OrderBy(d => d, StringComparer.Ordinal)
+                .LastOrDefault()
+            : null;
+
+    public static CheckpointState ReadState(string checkpoint)
+    {
+        string path = StateFile(checkpoint);
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(path), Json)
+                ?? throw new BadInputException($"{path}: empty checkpoint state");
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BadInputException($"'{checkpoint}' is not a checkpoint (no state.json); give a checkpoint folder such as runs/train/checkpoints/best");
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not a checkpoint state ({e.Message})");
+        }
+    }
+
+    private static void WriteTo(string folder, CheckpointState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        model.save(ModelFile(folder));
+        optimizer.save_state_dict(OptimizerFile(folder));
+        AtomicFile.WriteAllText(StateFile(folder), JsonSerializer.Serialize(state, Json));
+    }
+
+    private static void Replace(string staging, string final)
+    {
+        if (Directory.Exists(final))
+        {
+            string old = final + ".old-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+            Directory.Move(final, old);
+            Directory.Move(staging, final);
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.Move(staging, final);
+        }
+    }
+}
