@@ -39,7 +39,7 @@ public static class InfoNce
             isNegative = isNegative.logical_and(negatives.to(ScalarType.Bool)[columnSegment].unsqueeze(0));
         }
 
-        Tensor isPositive = zeros_like(isNegative).scatter(1, positiveColumn, true);
+        Tensor isPositive = zeros_like(isNegative).scatter(1, positiveColumn, ones_like(positiveColumn, dtype: ScalarType.Bool));
         Tensor logits = similarity.masked_fill(isNegative.logical_or(isPositive).logical_not(), double.NegativeInfinity);
         Tensor perAnchor = logits.logsumexp(1) - similarity.gather(1, positiveColumn).squeeze(1); // [N]
 

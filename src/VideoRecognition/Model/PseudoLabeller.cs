@@ -50,7 +50,7 @@ public static class PseudoLabeller
         else
         {
             long kIbg = Math.Min(config.KIbg, segments - kFg - kNbg);
-            Tensor bestOtherClass = p.scatter(2, y, -1.0).amax(2); // [B, T] max_{c != y} p_c
+            Tensor bestOtherClass = p.scatter(2, y, full_like(y, -1.0, dtype: p.dtype)).amax(2); // [B, T] max_{c != y} p_c
             Take(bestOtherClass, kIbg, PseudoLabel.Ibg, result, taken);
         }
 
@@ -98,7 +98,9 @@ public static class PseudoLabeller
         Tensor free = score.masked_fill(taken, double.NegativeInfinity);
         // A stable descending sort makes ties go to the earlier segment; count never exceeds the free segments.
         Tensor chosen = free.sort(1, descending: true, stable: true).Indices[.., ..(int)count]; // [B, count]
-        result.scatter_(1, chosen, (long)label);
-        taken.scatter_(1, chosen, true);
+        // scatter with a tensor source: a plain number would bind to the 0-d tensor overload, which libtorch refuses.
+        Tensor newlyTaken = zeros_like(taken).scatter_(1, chosen, ones_like(chosen, dtype: ScalarType.Bool));
+        result.masked_fill_(newlyTaken, (long)label);
+        taken.logical_or_(newlyTaken);
     }
 }
