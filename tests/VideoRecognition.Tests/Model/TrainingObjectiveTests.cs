@@ -1,0 +1,207 @@
+using VideoRecognition.Model;
+using VideoRecognition.Runtime;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace VideoRecognition.Tests.Model;
+
+public sealed class TrainingObjectiveTests
+{
+    private const int B = 3, T = 8, D = 32, C = 5;
+
+    private static readonly ModelConfig Small = new()
+    {
+        EmbeddingDim = 16, HiddenDim = 24, ProjectionDim = 12, Dropout = 0, WarmupEpochs = 0,
+    };
+
+    private static TrainingBatch Batch(bool views = true)
+    {
+        manual_seed(11);
+        Tensor x = randn(B, T, D);
+        return new TrainingBatch(x, tensor(new long[] { 0, 3, 4 }),
+            views ? x + 0.1 * randn(B, T, D) : null,
+            views ? x + 0.1 * randn(B, T, D) : null);
+    }
+
+    private static AnnotationEfficientModel Model(ModelConfig config)
+    {
+        manual_seed(5);
+        return new AnnotationEfficientModel(D, C, config);
+    }
+
+    [Fact]
+    public void Background_loss_is_cross_entropy_of_nbg_segments_to_index_c()
+    {
+        using var scope = NewDisposeScope();
+        float[] nbgRow = [0.5f, -1f, 2f, 1.5f];
+        Tensor logits = tensor(nbgRow.Concat(new[] { 9f, 9f, 9f, -9f }).ToArray()).reshape(1, 2, 4); // C = 3
+        PseudoLabels pseudo = PseudoLabels.From(tensor(new[] { (long)PseudoLabel.Nbg, (long)PseudoLabel.Fg }).reshape(1, 2));
+
+        double loss = TrainingObjective.BackgroundLoss(logits, pseudo, backgroundIndex: 3).item<float>();
+
+        double expected = -Math.Log(Math.Exp(1.5) / nbgRow.Sum(l => Math.Exp(l))); // the FG segment plays no part
+        Assert.Equal(expected, loss, 5);
+    }
+
+    [Fact]
+    public void Background_loss_is_zero_without_nbg_segments()
+    {
+        using var scope = NewDisposeScope();
+        PseudoLabels pseudo = PseudoLabels.From(full(2, 3, (long)PseudoLabel.Fg));
+
+        Assert.Equal(0f, TrainingObjective.BackgroundLoss(randn(2, 3, 4), pseudo, 3).item<float>());
+    }
+
+    [Fact]
+    public void Total_is_soft_plus_lambda_weighted_components()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { LambdaBg = 2.0, LambdaC = 3.0 });
+
+        LossTerms terms = TrainingObjective.Compute(model, Batch(), epoch: 0);
+
+        Assert.NotNull(terms.BackgroundClassification);
+        Assert.NotNull(terms.Contrast);
+        Assert.True(terms.BackgroundClassification > 0 && terms.Contrast > 0);
+        double expected = terms.SoftClassification + 2.0 * terms.BackgroundClassification!.Value + 3.0 * terms.Contrast!.Value;
+        Assert.Equal(expected, terms.Total.item<float>(), 4);
+        Assert.Equal(B * 3, terms.PseudoLabels!.Fg);
+        Assert.Equal(B * 2, terms.PseudoLabels.Nbg);
+    }
+
+    [Fact]
+    public void Soft_classification_is_cross_entropy_of_the_video_logits()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small);
+        TrainingBatch batch = Batch();
+
+        LossTerms terms = TrainingObjective.Compute(model, batch, epoch: 0);
+
+        double expected = cross_entropy(model.forward(batch.Features).VideoLogits, batch.Labels).item<float>();
+        Assert.Equal(expected, terms.SoftClassification, 5);
+    }
+
+    [Fact]
+    public void Background_class_off_removes_the_background_loss()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { BackgroundClass = false, SelfWeighting = SelfWeighting.None });
+
+        LossTerms terms = TrainingObjective.Compute(model, Batch(), epoch: 0);
+
+        Assert.Null(terms.BackgroundClassification);
+        Assert.NotNull(terms.Contrast);
+        Assert.NotNull(terms.PseudoLabels); // NBG negatives still come from the base-class distribution
+        Assert.Equal(terms.SoftClassification + 0.5 * terms.Contrast!.Value, terms.Total.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Contrastive_off_removes_the_contrastive_loss_and_needs_no_views()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { Contrastive = false });
+
+        LossTerms terms = TrainingObjective.Compute(model, Batch(views: false), epoch: 0);
+
+        Assert.Null(terms.Contrast);
+        Assert.NotNull(terms.BackgroundClassification);
+        Assert.Equal(terms.SoftClassification + terms.BackgroundClassification!.Value, terms.Total.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Baseline_is_mean_pooled_cross_entropy_only()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { Baseline = true });
+        TrainingBatch batch = Batch(views: false);
+
+        LossTerms terms = TrainingObjective.Compute(model, batch, epoch: 5);
+
+        Assert.Null(terms.BackgroundClassification);
+        Assert.Null(terms.Contrast);
+        Assert.Null(terms.PseudoLabels);
+        SegmentOutputs outputs = model.forward(batch.Features);
+        double meanPooled = cross_entropy(outputs.SegmentLogits.mean([1]), batch.Labels).item<float>(); // g linear: g(mean z) = mean g(z)
+        Assert.Equal(meanPooled, terms.Total.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Warm_up_trains_soft_classification_only_unless_contrast_is_asked_for()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { WarmupEpochs = 2 });
+        using var warmContrast = Model(Small with { WarmupEpochs = 2, ContrastiveDuringWarmup = true });
+
+        LossTerms warm = TrainingObjective.Compute(model, Batch(views: false), epoch: 1);
+        LossTerms withContrast = TrainingObjective.Compute(warmContrast, Batch(), epoch: 1);
+        LossTerms after = TrainingObjective.Compute(model, Batch(), epoch: 2);
+
+        Assert.Null(warm.PseudoLabels);
+        Assert.Null(warm.BackgroundClassification);
+        Assert.Null(warm.Contrast);
+        Assert.Equal(warm.SoftClassification, warm.Total.item<float>(), 5);
+
+        Assert.Null(withContrast.PseudoLabels);
+        Assert.Null(withContrast.BackgroundClassification);
+        Assert.NotNull(withContrast.Contrast);
+
+        Assert.NotNull(after.BackgroundClassification);
+        Assert.NotNull(after.Contrast);
+    }
+
+    [Fact]
+    public void Every_epoch_refresh_uses_the_stored_labels()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { PseudoLabelRefresh = PseudoLabelRefresh.EveryEpoch });
+        TrainingBatch batch = Batch();
+        // Every segment NBG except the first of each video: L_bg then covers 21 segments.
+        Tensor stored = full(B, T, (long)PseudoLabel.Nbg);
+        stored[.., 0] = tensor((long)PseudoLabel.Fg);
+
+        LossTerms terms = TrainingObjective.Compute(model, batch, epoch: 0, PseudoLabels.From(stored));
+
+        Assert.Equal(B * (T - 1), terms.PseudoLabels!.Nbg);
+        double expected = TrainingObjective.BackgroundLoss(model.forward(batch.Features).SegmentLogits, PseudoLabels.From(stored), C).item<float>();
+        Assert.Equal(expected, terms.BackgroundClassification!.Value, 5);
+        Assert.Throws<ArgumentException>(() => TrainingObjective.Compute(model, batch, epoch: 0));
+    }
+
+    [Fact]
+    public void Assign_pseudo_labels_matches_the_labeller_on_the_inference_path()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small with { Dropout = 0.5 });
+        TrainingBatch batch = Batch();
+
+        PseudoLabels fromModel = model.AssignPseudoLabels(batch.Features, batch.Labels);
+
+        VideoEmbeddings inferred = model.Infer(batch.Features);
+        Tensor baseProbabilities = inferred.Probabilities[.., .., ..C] / inferred.Probabilities[.., .., ..C].sum(-1, keepdim: true);
+        PseudoLabels expected = PseudoLabeller.Assign(baseProbabilities, batch.Labels, model.Config);
+        Assert.True(fromModel.Labels.eq(expected.Labels).all().item<bool>());
+    }
+
+    [Fact]
+    public void Every_step_refresh_refuses_stored_labels()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small);
+
+        Assert.Throws<ArgumentException>(() =>
+            TrainingObjective.Compute(model, Batch(), epoch: 0, PseudoLabels.From(zeros(B, T, dtype: ScalarType.Int64))));
+    }
+
+    [Fact]
+    public void Contrastive_without_two_views_names_the_keys()
+    {
+        using var scope = NewDisposeScope();
+        using var model = Model(Small);
+
+        var error = Assert.Throws<BadInputException>(() => TrainingObjective.Compute(model, Batch(views: false), epoch: 0));
+
+        Assert.Contains("model.contrastive", error.Message);
+        Assert.Contains("features.train_views", error.Message);
+    }
+}

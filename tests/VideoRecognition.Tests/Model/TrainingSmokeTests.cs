@@ -1,0 +1,91 @@
+using TorchSharp;
+using Xunit.Abstractions;
+using VideoRecognition.Model;
+using static TorchSharp.torch;
+
+namespace VideoRecognition.Tests.Model;
+
+/// <summary>
+/// Random "features" where each video's class shows in half of its segments and the other half is noise:
+/// a few hundred Adam steps must lower every loss, and NBG must learn to find the noise.
+/// </summary>
+public sealed class TrainingSmokeTests(ITestOutputHelper output)
+{
+    private const int Videos = 32, T = 8, D = 32, C = 4, Informative = 4, Steps = 300;
+
+    private sealed record Data(Tensor Features, Tensor Labels, Tensor IsNoise);
+
+    private sealed record Run(double[] Soft, double[] Background, double[] Contrast, double NoiseShareOfNbg);
+
+    private static Data MakeData()
+    {
+        var generator = new Generator(1234);
+        Tensor prototypes = 1.5 * randn(C, D, generator: generator);
+        Tensor labels = arange(Videos, dtype: ScalarType.Int64) % C;                                        // [V]
+        // Each video's informative segments sit at random places.
+        Tensor order = rand(Videos, T, generator: generator).argsort(1);
+        Tensor isNoise = order.argsort(1).ge(Informative);                                                   // [V, T]
+        Tensor signal = prototypes[labels].unsqueeze(1) + randn(Videos, T, D, generator: generator);   // [V, T, D]
+        Tensor noise = randn(Videos, T, D, generator: generator);
+        Tensor features = where(isNoise.unsqueeze(-1), noise, signal);
+        return new Data(features, labels, isNoise);
+    }
+
+    private static Run Train()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(42);
+        Data data = MakeData();
+        var config = new ModelConfig
+        {
+            EmbeddingDim = 32, HiddenDim = 64, ProjectionDim = 16, Dropout = 0, WarmupEpochs = 0, KFg = 2, KNbg = 2,
+        };
+        using var model = new AnnotationEfficientModel(D, C, config);
+        var optimizer = optim.Adam(model.parameters(), lr: 3e-3);
+        var augmentation = new Generator(7);
+        var soft = new List<double>();
+        var background = new List<double>();
+        var contrast = new List<double>();
+
+        for (int step = 0; step < Steps; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            Tensor viewA = data.Features + 0.2 * randn(Videos, T, D, generator: augmentation);
+            Tensor viewB = data.Features + 0.2 * randn(Videos, T, D, generator: augmentation);
+            LossTerms terms = TrainingObjective.Compute(model, new TrainingBatch(data.Features, data.Labels, viewA, viewB), epoch: 0);
+            optimizer.zero_grad();
+            terms.Total.backward();
+            optimizer.step();
+            soft.Add(terms.SoftClassification);
+            background.Add(terms.BackgroundClassification!.Value);
+            contrast.Add(terms.Contrast!.Value);
+        }
+
+        PseudoLabels final = model.AssignPseudoLabels(data.Features, data.Labels);
+        Tensor nbg = final.Mask(PseudoLabel.Nbg);
+        double noiseShare = nbg.logical_and(data.IsNoise).sum().item<long>() / (double)nbg.sum().item<long>();
+        return new Run(soft.ToArray(), background.ToArray(), contrast.ToArray(), noiseShare);
+    }
+
+    [Fact]
+    public void Training_lowers_every_loss_finds_the_noise_and_is_deterministic()
+    {
+        Run run = Train();
+
+        static (double Start, double End) Ends(double[] losses) => (losses.Take(20).Average(), losses.TakeLast(20).Average());
+        foreach (var (name, losses) in new[] { ("soft", run.Soft), ("bg", run.Background), ("contrast", run.Contrast) })
+        {
+            var (start, end) = Ends(losses);
+            output.WriteLine($"L_{name}: {start:F4} -> {end:F4}");
+            Assert.True(end < 0.7 * start, $"L_{name}: first 20 steps {start:F4}, last 20 {end:F4}");
+        }
+
+        double chance = (T - Informative) / (double)T;
+        output.WriteLine($"NBG on noise: {run.NoiseShareOfNbg:P1} (chance {chance:P0})");
+        Assert.True(run.NoiseShareOfNbg > 0.9, $"NBG on noise segments: {run.NoiseShareOfNbg:P0} (chance {chance:P0})");
+
+        Run again = Train();
+        Assert.Equal(run.Soft, again.Soft);
+        Assert.Equal(run.Contrast, again.Contrast);
+    }
+}
