@@ -34,6 +34,10 @@ app.Configure(config =>
         .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
         .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")
         .WithExample("split", "--annotations", "anet_anno_action.json", "--check", "my_split.txt");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Train the annotation-efficient model (or the TSN baseline) on the base classes of a feature store.")
+        .WithExample("train", "--config", "configs/synthetic.yaml")
+        .WithExample("train", "--config", "configs/anet13-5way.yaml", "--resume");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");

@@ -3,6 +3,7 @@ using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Rendering;
 
@@ -95,5 +96,20 @@ internal static class SummaryTable
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(caption));
+    }
+
+    public static void Write(TrainingSummary summary)
+    {
+        var table = new Table().Title("Training").AddColumns("", "");
+        table.HideHeaders();
+        table.AddRow("run", Markup.Escape(summary.RunFolder));
+        table.AddRow("data", $"{summary.Videos} videos of {summary.Classes} base classes");
+        table.AddRow("steps", $"{summary.Steps} in {summary.Epochs} epochs");
+        table.AddRow("base accuracy", $"{summary.BaseAccuracy:P1} (chance {1.0 / summary.Classes:P1})");
+        table.AddRow("validation", summary.BestValidationAccuracy is double v ? $"{v:P1} (best, epoch {summary.BestEpoch})" : "off");
+        table.AddRow("best checkpoint", Markup.Escape(summary.BestCheckpoint));
+        table.AddRow("PyTorch state_dict", Markup.Escape(summary.ExportedStateDict));
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.VideosPerSecond:0} videos/s)");
+        AnsiConsole.Write(table);
     }
 }

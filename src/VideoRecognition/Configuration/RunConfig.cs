@@ -3,6 +3,8 @@ using VideoRecognition.Backbones;
 using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Model;
+using VideoRecognition.Training;
 using VideoRecognition.Video;
 
 namespace VideoRecognition.Configuration;
@@ -35,6 +37,13 @@ public sealed record RunConfig
     /// <summary>The segment-feature store.</summary>
     [Required]
     public FeatureConfig Features { get; init; } = new();
+
+    /// <summary>The annotation-efficient model (or the TSN baseline).</summary>
+    [Required]
+    public ModelConfig Model { get; init; } = new();
+
+    [Required]
+    public TrainingConfig Train { get; init; } = new();
 }
 
 public enum Device

@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using TorchSharp;
+using TorchSharp.Modules;
+using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
+using VideoRecognition.Features;
+using VideoRecognition.Model;
+using VideoRecognition.Progress;
+using VideoRecognition.Runtime;
+using static TorchSharp.torch;
+
+namespace VideoRecognition.Training;
+
+/// <summary>
+/// Trains the model on the base classes' cached segment features (`vrec train`). Every epoch's randomness
+/// (video order, view choice, dropout) is derived from the seed and the epoch number alone, so a run resumed
+/// from an epoch checkpoint ends with the same weights as one that never stopped.
+/// </summary>
+public sealed class Trainer(RunConfig config, IProgressReporter progress)
+{
+    private readonly TrainingConfig train = config.Train;
+    private readonly Seed seed = Seed.From(config.Seed);
+
+    /// <param name="resume">Continue from the newest checkpoint in train.output instead of starting (and refusing to overwrite) a run.</param>
+    /// <param name="validate">Few-shot accuracy of the model on the val classes, or null to skip; picks the best checkpoint.</param>
+    /// <param name="ct">Stops between steps; the last finished epoch's checkpoint is what --resume continues from.</param>
+    public TrainingSummary Run(bool resume, Func<AnnotationEfficientModel, double?> validate, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var store = FeatureStore.Open(config.Features.Output);
+        var split = ClassSplit.Read(config.Data.Splits);
+        var data = BaseClassSet.From(store, split, config.Data.Splits);
+        var truth = SegmentTruth.Load(config.Data.GroundTruth, store);
+        ModelConfig modelConfig = config.Model.Resolved();
+        torch.Device device = Backbones.BackboneFactory.ToTorch(config.Device);
+        var batches = new FeatureBatches(store, device);
+        if (modelConfig.Contrastive && !batches.HasContrastivePairs)
+        {
+            throw new BadInputException(
+                $"model.contrastive needs two augmented views per segment, and the feature store {store.Layout.Folder} has {store.Manifest.Views - 1}; " +
+                "extract with features.train_views >= 2, or set model.contrastive: false");
+        }
+
+        torch.manual_seed(unchecked((long)seed.Derive("train.init").Value));
+        using var model = new AnnotationEfficientModel(store.Manifest.FeatureDimension, data.Classes.Count, modelConfig);
+        model.to(device);
+        OptimizerHelper optimizer = CreateOptimizer(model);
+        var checkpoints = new CheckpointStore(train.Output);
+        var identity = new CheckpointState(
+            CheckpointState.CurrentFormatVersion, -1, 0, null, null, -1, store.Manifest.FeatureDimension, data.Classes, modelConfig.ToString(), store.Manifest.Backbone);
+        (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, optimizer);
+
+        using var log = new TrainingLog(train.Output, startEpoch - 1);
+        int stepsPerEpoch = (data.Positions.Count + train.BatchSize - 1) / train.BatchSize;
+        double baseAccuracy = double.NaN;
+        using (IProgressTask task = progress.Start("Training", (long)train.Epochs * stepsPerEpoch, "steps"))
+        {
+            task.Advance((long)startEpoch * stepsPerEpoch);
+            for (int epoch = startEpoch; epoch < train.Epochs; epoch++)
+            {
+                var epochClock = Stopwatch.StartNew();
+                torch.manual_seed(unchecked((long)seed.Derive("train.torch", epoch).Value));
+                int[] order = Shuffle(data.Positions.Count, seed.Derive("train.order", epoch).ToRandom());
+                Random viewChoice = seed.Derive("train.views", epoch).ToRandom();
+                bool contrastive = modelConfig.Contrastive && (epoch >= modelConfig.WarmupEpochs || modelConfig.ContrastiveDuringWarmup);
+                Tensor? epochLabels = modelConfig.PseudoLabelRefresh == PseudoLabelRefresh.EveryEpoch && epoch >= modelConfig.WarmupEpochs
+                    ? EpochPseudoLabels(model, batches, data)
+                    : null;
+                var sums = new LossSums();
+                var score = new PseudoLabelScore();
+                model.train();
+                for (int s = 0; s < stepsPerEpoch; s++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    int[] rows = order.Skip(s * train.BatchSize).Take(train.BatchSize).ToArray();
+                    var positions = rows.Select(r => data.Positions[r]).ToArray();
+                    var batch = batches.Build(positions, rows.Select(r => data.Labels[r]).ToArray(), viewChoice, contrastive);
+                    double lr = LearningRate.At(train, epoch, s, stepsPerEpoch);
+                    foreach (var group in optimizer.ParamGroups)
+                    {
+                        group.LearningRate = lr;
+                    }
+
+                    PseudoLabels? given = epochLabels is null ? null : PseudoLabels.From(epochLabels.index_select(0, tensor(rows.Select(r => (long)r).ToArray())));
+                    LossTerms terms = TrainingObjective.Compute(model, batch, epoch, given);
+                    double loss = terms.Total.item<float>();
+                    if (!double.IsFinite(loss))
+                    {
+                        throw new TrainingDivergedException(
+                            $"the loss became {loss} at epoch {epoch + 1}, step {step + 1} (lr {lr:g3}; soft-cls {terms.SoftClassification}, bg-cls {terms.BackgroundClassification}, " +
+                            $"contrast {terms.Contrast}). Last good checkpoint: {checkpoints.Latest() ?? "none"}. Lower train.learning_rate or raise train.gradient_clip, then rerun with --resume.");
+                    }
+
+                    optimizer.zero_grad();
+                    terms.Total.backward();
+                    if (train.GradientClip > 0)
+                    {
+                        nn.utils.clip_grad_norm_(model.parameters(), train.GradientClip);
+                    }
+
+                    optimizer.step();
+                    step++;
+                    sums.Add(loss, terms);
+                    Score(score, terms.PseudoLabels, positions, store, truth);
+                    if (step % train.LogEvery == 0)
+                    {
+                        log.Write(Record("step", epoch, step, lr, sums.Last, null, null, null, rows.Length / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds / (s + 1)), store.Manifest.Segments));
+                    }
+
+                    task.Advance();
+                }
+
+                epochLabels?.Dispose();
+                baseAccuracy = BaseAccuracy(model, batches, data);
+                double? validation = validate(model);
+                bool isBest = validation is not null && (best is null || validation > best);
+                if (isBest || best is null && validation is null)
+                {
+                    best = validation ?? best;
+                    bestEpoch = epoch;
+                }
+
+                double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
+                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, store.Manifest.Segments));
+                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, model, optimizer, isBest || validation is null);
+                progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score));
+            }
+        }
+
+        string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;
+        string exported = Export(model, bestCheckpoint);
+        return new TrainingSummary(
+            Path.GetFullPath(train.Output), train.Epochs, step, data.Positions.Count, data.Classes.Count, baseAccuracy, best, bestEpoch + 1,
+            bestCheckpoint, exported, clock.Elapsed, (double)data.Positions.Count * (train.Epochs - startEpoch) / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
+    }
+
+    /// <summary>Loads the newest checkpoint when resuming; refuses to train over an existing run otherwise.</summary>
+    private (int Epoch, long Step, double? Best, int BestEpoch) Restore(
+        bool resume, CheckpointStore checkpoints, CheckpointState identity, AnnotationEfficientModel model, OptimizerHelper optimizer)
+    {
+        string? latest = checkpoints.Latest();
+        if (!resume)
+        {
+            if (latest is not null)
+            {
+                throw new BadInputException($"{train.Output} already holds a training run (last checkpoint {latest}); continue it with --resume, or choose another train.output");
+            }
+
+            return (0, 0, null, -1);
+        }
+
+        if (latest is null)
+        {
+            progress.Log(LogLevel.Warning, $"--resume: {train.Output} has no checkpoint yet; starting from the beginning");
+            return (0, 0, null, -1);
+        }
+
+        CheckpointState state = CheckpointStore.ReadState(latest);
+        CheckpointCompatibility.Require(state, identity, latest);
+        model.load(CheckpointStore.ModelFile(latest));
+        optimizer.load_state_dict(CheckpointStore.OptimizerFile(latest));
+        progress.Log(LogLevel.Info, $"Resuming from {latest} (epoch {state.Epoch + 1} of {train.Epochs} done)");
+        return (state.Epoch + 1, state.Step, state.BestValidationAccuracy, state.BestEpoch);
+    }
+
+    private OptimizerHelper CreateOptimizer(AnnotationEfficientModel model) => train.Optimizer switch
+    {
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
+        _ => optim.AdamW(model.parameters(), train.LearningRate, weight_decay: train.WeightDecay),
+    };
+
+    /// <summary>The final weights as a PyTorch state_dict (model.pt), taken from the best checkpoint.</summary>
+    private string Export(AnnotationEfficientModel model, string checkpoint)
+    {
+        model.load(CheckpointStore.ModelFile(checkpoint));
+        string path = Path.Combine(train.Output, "model.pt");
+        string temporary = path + ".partial";
+        TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(model, temporary);
+        AtomicFile.Publish(temporary, path);
+        return path;
+    }
+
+    private static Tensor EpochPseudoLabels(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data)
+    {
+        var parts = new List<Tensor>();
+        for (int start = 0; start < data.Positions.Count; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            var positions = data.Positions.Skip(start).Take(256).ToArray();
+            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray());
+            parts.Add(model.AssignPseudoLabels(batches.Read(positions, _ => FeatureStoreManifest.TestView), labels).Labels.cpu().MoveToOuterDisposeScope());
+        }
+
+        Tensor all = cat(parts, 0);
+        parts.ForEach(p => p.Dispose());
+        return all;
+    }
+
+    /// <summary>Video-level accuracy over the base classes on the test-time view: how well the training task itself is learnt.</summary>
+    private static double BaseAccuracy(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data)
+    {
+        long correct = 0;
+        model.eval();
+        using (no_grad())
+        {
+            for (int start = 0; start < data.Positions.Count; start += 256)
+            {
+                using var scope = NewDisposeScope();
+                var positions = data.Positions.Skip(start).Take(256).ToArray();
+                var predicted = model.forward(batches.Read(positions, _ => FeatureStoreManifest.TestView)).VideoLogits.argmax(1).cpu().data<long>().ToArray();
+                correct += predicted.Where((p, i) => p == data.Labels[start + i]).Count();
+            }
+        }
+
+        model.train();
+        return correct / (double)data.Positions.Count;
+    }
+
+    private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, FeatureStore store, SegmentTruth? truth)
+    {
+        if (pseudo is null)
+        {
+            return;
+        }
+
+        long[] labels = pseudo.Labels.cpu().data<long>().ToArray();
+        int segments = labels.Length / positions.Length;
+        for (int i = 0; i < positions.Length; i++)
+        {
+            score.Add(labels[(i * segments)..((i + 1) * segments)], truth?.Of(store.Videos[positions[i]].Id));
+        }
+    }
+
+    private static int[] Shuffle(int count, Random random)
+    {
+        int[] order = Enumerable.Range(0, count).ToArray();
+        random.Shuffle(order);
+        return order;
+    }
+
+    private static TrainingRecord Record(string kind, int epoch, long step, double lr, LossSums.Values loss, double? baseAccuracy, double? validation, PseudoLabelScore? score, double videosPerSecond, int segments)
+    {
+        double? Of(Func<PseudoLabelScore, double> f) => score is { Any: true } ? f(score) : null;
+        double? OfTruth(Func<PseudoLabelScore, double> f) => score is { HasTruth: true } ? f(score) : null;
+        return new TrainingRecord(
+            kind, epoch + 1, step, lr, loss.Total, loss.Soft, loss.Background, loss.Contrast, baseAccuracy, validation,
+            Of(s => s.Share(PseudoLabel.Nbg)), Of(s => s.Share(PseudoLabel.Fg)), Of(s => s.Share(PseudoLabel.Ibg)),
+            OfTruth(s => s.Precision(PseudoLabel.Nbg)), OfTruth(s => s.Recall(PseudoLabel.Nbg)),
+            OfTruth(s => s.Precision(PseudoLabel.Fg)), OfTruth(s => s.Recall(PseudoLabel.Fg)),
+            OfTruth(s => s.Precision(PseudoLabel.Ibg)), OfTruth(s => s.Recall(PseudoLabel.Ibg)),
+            videosPerSecond, videosPerSecond * segments);
+    }
+
+    private string EpochLine(int epoch, LossSums.Values loss, double baseAccuracy, double? validation, PseudoLabelScore score)
+    {
+        string line = $"epoch {epoch + 1}/{train.Epochs}: loss {loss.Total:0.000} (soft-cls {loss.Soft:0.000}, bg-cls {loss.Background:0.000}, contrast {loss.Contrast:0.000}), base accuracy {baseAccuracy:P1}";
+        if (validation is not null)
+        {
+            line += $", val {validation:P1}";
+        }
+
+        if (score.HasTruth)
+        {
+            line += $", NBG pseudo-label precision {score.Precision(PseudoLabel.Nbg):P0} (chance {score.Chance(PseudoLabel.Nbg):P0}) recall {score.Recall(PseudoLabel.Nbg):P0}";
+        }
+
+        return line;
+    }
+}
