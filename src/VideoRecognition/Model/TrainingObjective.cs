@@ -54,7 +54,8 @@ public static class TrainingObjective
             soft.item<float>(),
             background?.item<float>(),
             contrast?.item<float>(),
-            pseudo is null ? null : pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() });
+            // Stored labels already belong to the caller; only labels made here leave this scope.
+            pseudo is null || ReferenceEquals(pseudo, epochPseudoLabels) ? pseudo : pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() });
     }
 
     /// <summary>L_bg-cls: cross-entropy of the NBG segments' logits to the background class; 0 when no segment is NBG.</summary>

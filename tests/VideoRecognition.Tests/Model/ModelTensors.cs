@@ -17,6 +17,4 @@ internal static class ModelTensors
     public static Tensor Labels(params long[] labels) => tensor(labels);
 
     public static long[] Row(Tensor pseudoLabels, int video) => pseudoLabels[video].data<long>().ToArray();
-
-    public static long L(VideoRecognition.Model.PseudoLabel label) => (long)label;
 }

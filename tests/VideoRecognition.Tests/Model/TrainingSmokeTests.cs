@@ -9,9 +9,10 @@ namespace VideoRecognition.Tests.Model;
 /// Random "features" where each video's class shows in half of its segments and the other half is noise:
 /// a few hundred Adam steps must lower every loss, and NBG must learn to find the noise.
 /// </summary>
+[Collection(TorchGlobalRandomCollection.Name)]
 public sealed class TrainingSmokeTests(ITestOutputHelper output)
 {
-    private const int Videos = 32, T = 8, D = 32, C = 4, Informative = 4, Steps = 300;
+    private const int Videos = 32, T = 8, D = 32, C = 4, Informative = 4;
 
     private sealed record Data(Tensor Features, Tensor Labels, Tensor IsNoise);
 
@@ -31,7 +32,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         return new Data(features, labels, isNoise);
     }
 
-    private static Run Train()
+    private static Run Train(int steps)
     {
         using var scope = NewDisposeScope();
         manual_seed(42);
@@ -47,7 +48,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         var background = new List<double>();
         var contrast = new List<double>();
 
-        for (int step = 0; step < Steps; step++)
+        for (int step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
             Tensor viewA = data.Features + 0.2 * randn(Videos, T, D, generator: augmentation);
@@ -68,9 +69,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_lowers_every_loss_finds_the_noise_and_is_deterministic()
+    public void Training_lowers_every_loss_and_finds_the_noise()
     {
-        Run run = Train();
+        Run run = Train(steps: 250);
 
         static (double Start, double End) Ends(double[] losses) => (losses.Take(20).Average(), losses.TakeLast(20).Average());
         foreach (var (name, losses) in new[] { ("soft", run.Soft), ("bg", run.Background), ("contrast", run.Contrast) })
@@ -83,9 +84,17 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         double chance = (T - Informative) / (double)T;
         output.WriteLine($"NBG on noise: {run.NoiseShareOfNbg:P1} (chance {chance:P0})");
         Assert.True(run.NoiseShareOfNbg > 0.9, $"NBG on noise segments: {run.NoiseShareOfNbg:P0} (chance {chance:P0})");
+    }
 
-        Run again = Train();
-        Assert.Equal(run.Soft, again.Soft);
-        Assert.Equal(run.Contrast, again.Contrast);
+    [Fact]
+    public void Same_seed_gives_the_same_numbers()
+    {
+        Run first = Train(steps: 25);
+        Run second = Train(steps: 25);
+
+        Assert.Equal(first.Soft, second.Soft);
+        Assert.Equal(first.Background, second.Background);
+        Assert.Equal(first.Contrast, second.Contrast);
+        Assert.Equal(first.NoiseShareOfNbg, second.NoiseShareOfNbg);
     }
 }
