@@ -18,6 +18,7 @@ internal static class FailureReport
         {
             CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
             BadInputException => (ExitCodes.Usage, exception.Message),
+            VideoRecognition.Training.TrainingDivergedException => (ExitCodes.Failure, exception.Message),
             OperationCanceledException => (ExitCodes.Interrupted, "interrupted; finished outputs are kept and a rerun continues from them"),
             IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
             _ => (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {exception.Message}"),

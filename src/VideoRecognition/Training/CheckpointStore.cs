@@ -26,7 +26,7 @@ public sealed class CheckpointStore(string runFolder)
 
     public string Save(CheckpointState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
     {
-        string final = Path.Combine(Folder, $"epoch-{state.Epoch:D4}");
+        string final = Path.Combine(Folder, $"epoch-{state.Epoch + 1:D4}"); // numbered from 1, as epochs are shown
         string staging = final + ".partial";
         WriteTo(staging, state, model, optimizer);
         Replace(staging, final);

@@ -16,6 +16,8 @@ public sealed class FeatureBatches(FeatureStore store, Device device)
 
     public int Views => store.Manifest.Views;
 
+    public Device Device => device;
+
     /// <summary>Whether the store holds the two augmented views the contrastive loss needs.</summary>
     public bool HasContrastivePairs => Views >= 3;
 

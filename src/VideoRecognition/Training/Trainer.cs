@@ -27,6 +27,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
     public TrainingSummary Run(bool resume, Func<AnnotationEfficientModel, double?> validate, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        OutputFolder.Prepare(train.Output);
         using var store = FeatureStore.Open(config.Features.Output);
         var split = ClassSplit.Read(config.Data.Splits);
         var data = BaseClassSet.From(store, split, config.Data.Splits);
@@ -52,6 +53,12 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
         using var log = new TrainingLog(train.Output, startEpoch - 1);
         int stepsPerEpoch = (data.Positions.Count + train.BatchSize - 1) / train.BatchSize;
+        if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
+        {
+            // Epoch 0: what the untrained model would label, the reference the later epochs improve on.
+            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, PseudoLabelQuality(model, batches, data, store, truth), 0, store.Manifest.Segments));
+        }
+
         double baseAccuracy = double.NaN;
         using (IProgressTask task = progress.Start("Training", (long)train.Epochs * stepsPerEpoch, "steps"))
         {
@@ -67,7 +74,6 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                     ? EpochPseudoLabels(model, batches, data)
                     : null;
                 var sums = new LossSums();
-                var score = new PseudoLabelScore();
                 model.train();
                 for (int s = 0; s < stepsPerEpoch; s++)
                 {
@@ -102,10 +108,11 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                     optimizer.step();
                     step++;
                     sums.Add(loss, terms);
-                    Score(score, terms.PseudoLabels, positions, store, truth);
                     if (step % train.LogEvery == 0)
                     {
-                        log.Write(Record("step", epoch, step, lr, sums.Last, null, null, null, rows.Length / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds / (s + 1)), store.Manifest.Segments));
+                        var stepScore = new PseudoLabelScore();
+                        Score(stepScore, terms.PseudoLabels, positions, store, truth);
+                        log.Write(Record("step", epoch, step, lr, sums.Last, null, null, stepScore, rows.Length / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds / (s + 1)), store.Manifest.Segments));
                     }
 
                     task.Advance();
@@ -113,6 +120,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
                 epochLabels?.Dispose();
                 baseAccuracy = BaseAccuracy(model, batches, data);
+                PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, batches, data, store, truth) : new PseudoLabelScore();
                 double? validation = validate(model);
                 bool isBest = validation is not null && (best is null || validation > best);
                 if (isBest || best is null && validation is null)
@@ -188,7 +196,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         {
             using var scope = NewDisposeScope();
             var positions = data.Positions.Skip(start).Take(256).ToArray();
-            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray());
+            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray(), device: batches.Device);
             parts.Add(model.AssignPseudoLabels(batches.Read(positions, _ => FeatureStoreManifest.TestView), labels).Labels.cpu().MoveToOuterDisposeScope());
         }
 
@@ -217,6 +225,25 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         return correct / (double)data.Positions.Count;
     }
 
+    /// <summary>
+    /// The pseudo-labels the model as it stands would give every base video's test view (no dropout, no
+    /// augmentation), scored against the ground truth: the epoch-level measure of how well it finds NBG.
+    /// </summary>
+    private static PseudoLabelScore PseudoLabelQuality(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data, FeatureStore store, SegmentTruth? truth)
+    {
+        var score = new PseudoLabelScore();
+        for (int start = 0; start < data.Positions.Count; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            var positions = data.Positions.Skip(start).Take(256).ToArray();
+            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray(), device: batches.Device);
+            PseudoLabels pseudo = model.AssignPseudoLabels(batches.Read(positions, _ => FeatureStoreManifest.TestView), labels);
+            Score(score, pseudo, positions, store, truth);
+        }
+
+        return score;
+    }
+
     private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, FeatureStore store, SegmentTruth? truth)
     {
         if (pseudo is null)
@@ -241,15 +268,17 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
     private static TrainingRecord Record(string kind, int epoch, long step, double lr, LossSums.Values loss, double? baseAccuracy, double? validation, PseudoLabelScore? score, double videosPerSecond, int segments)
     {
-        double? Of(Func<PseudoLabelScore, double> f) => score is { Any: true } ? f(score) : null;
-        double? OfTruth(Func<PseudoLabelScore, double> f) => score is { HasTruth: true } ? f(score) : null;
+        // A ratio with nothing to count (no NBG segment picked in a batch) is NaN; the log says "no value" instead.
+        static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
+        double? Of(Func<PseudoLabelScore, double> f) => score is { Any: true } ? Finite(f(score)) : null;
+        double? OfTruth(Func<PseudoLabelScore, double> f) => score is { HasTruth: true } ? Finite(f(score)) : null;
         return new TrainingRecord(
             kind, epoch + 1, step, lr, loss.Total, loss.Soft, loss.Background, loss.Contrast, baseAccuracy, validation,
             Of(s => s.Share(PseudoLabel.Nbg)), Of(s => s.Share(PseudoLabel.Fg)), Of(s => s.Share(PseudoLabel.Ibg)),
             OfTruth(s => s.Precision(PseudoLabel.Nbg)), OfTruth(s => s.Recall(PseudoLabel.Nbg)),
             OfTruth(s => s.Precision(PseudoLabel.Fg)), OfTruth(s => s.Recall(PseudoLabel.Fg)),
             OfTruth(s => s.Precision(PseudoLabel.Ibg)), OfTruth(s => s.Recall(PseudoLabel.Ibg)),
-            videosPerSecond, videosPerSecond * segments);
+            Finite(videosPerSecond), Finite(videosPerSecond * segments));
     }
 
     private string EpochLine(int epoch, LossSums.Values loss, double baseAccuracy, double? validation, PseudoLabelScore score)
