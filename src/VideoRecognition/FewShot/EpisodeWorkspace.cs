@@ -21,6 +21,9 @@ internal sealed class EpisodeWorkspace(int way, int shot, int query, int dimensi
 
     public float[] Logits { get; } = new float[way];
 
+    /// <summary>Logistic regression: two per-sample columns (the max and the sum over classes of the softmax).</summary>
+    public float[] Column { get; } = new float[2 * way * shot];
+
     /// <summary>Localisation: s_t of one query video (grown to the longest video seen).</summary>
     public float[] SegmentScores { get; set; } = [];
 }

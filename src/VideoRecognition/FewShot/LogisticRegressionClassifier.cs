@@ -31,7 +31,7 @@ internal sealed class LogisticRegressionClassifier(int iterations, double l2) : 
 
         Span<float> a = workspace.Coefficients.AsSpan(0, n * way);
         Span<float> bias = workspace.Bias.AsSpan(0, way);
-        Fit(gram, n, way, shot, a, bias, workspace.Probabilities.AsSpan(0, n * way));
+        Fit(gram, n, way, shot, a, bias, workspace.Probabilities.AsSpan(0, n * way), workspace.Column.AsSpan(0, 2 * n));
 
         Span<float> similarity = workspace.QuerySimilarity.AsSpan(0, n);
         Span<float> logits = workspace.Logits.AsSpan(0, way);
@@ -43,58 +43,65 @@ internal sealed class LogisticRegressionClassifier(int iterations, double l2) : 
                 similarity[j] = TensorPrimitives.Dot(features, table.Row(support[j]));
             }
 
-            Logits(similarity, a, bias, way, logits);
+            for (int c = 0; c < way; c++)
+            {
+                logits[c] = TensorPrimitives.Dot(similarity, a.Slice(c * n, n)) + bias[c];
+            }
+
             predicted[q] = TensorPrimitives.IndexOfMax(logits);
         }
     }
 
-    private void Fit(ReadOnlySpan<float> gram, int n, int way, int shot, Span<float> a, Span<float> bias, Span<float> residual)
+    // Column-major (class c's n values contiguous: A_c, R_c) so every step is a handful of vector operations over
+    // the n support samples; support i has class i / K, so a class's one-hot entries are one contiguous slice.
+    private void Fit(ReadOnlySpan<float> gram, int n, int way, int shot, Span<float> a, Span<float> bias, Span<float> residual, Span<float> scratch)
     {
         float step = (float)(1.0 / (1.0 + l2));
         float shrink = (float)(1.0 - step * l2);
+        float stepPerSample = step / n;
+        Span<float> max = scratch[..n];
+        Span<float> sum = scratch[n..];
         a.Clear();
         bias.Clear();
-        Span<float> logits = stackalloc float[way];
         for (int iteration = 0; iteration < iterations; iteration++)
         {
-            // residual = softmax(logits) - one_hot(y): the gradient of the cross-entropy with respect to the logits.
-            for (int i = 0; i < n; i++)
-            {
-                Logits(gram.Slice(i * n, n), a, bias, way, logits);
-                Span<float> r = residual.Slice(i * way, way);
-                TensorPrimitives.SoftMax(logits, r);
-                r[i / shot] -= 1f;
-            }
-
+            // logits L_c = G A_c + b_c (W x_i = sum_j a_j (x_j . x_i)).
             for (int c = 0; c < way; c++)
             {
-                float sum = 0f;
+                Span<float> logits = residual.Slice(c * n, n);
+                ReadOnlySpan<float> coefficients = a.Slice(c * n, n);
                 for (int i = 0; i < n; i++)
                 {
-                    sum += residual[i * way + c];
+                    logits[i] = TensorPrimitives.Dot(gram.Slice(i * n, n), coefficients) + bias[c];
                 }
-
-                bias[c] -= step * sum / n;
             }
 
-            for (int k = 0; k < n * way; k++)
+            // residual = softmax over classes - one_hot(y): the cross-entropy's gradient with respect to the logits.
+            residual[..n].CopyTo(max);
+            for (int c = 1; c < way; c++)
             {
-                a[k] = shrink * a[k] - step * residual[k] / n;
+                TensorPrimitives.Max(max, residual.Slice(c * n, n), max);
             }
-        }
-    }
 
-    // logits_c = sum_j similarity_j * a[j, c] + bias_c, i.e. (W x)_c + b_c with W = A' X.
-    private static void Logits(ReadOnlySpan<float> similarity, ReadOnlySpan<float> a, ReadOnlySpan<float> bias, int way, Span<float> logits)
-    {
-        bias.CopyTo(logits);
-        for (int j = 0; j < similarity.Length; j++)
-        {
-            float s = similarity[j];
-            ReadOnlySpan<float> row = a.Slice(j * way, way);
+            sum.Clear();
             for (int c = 0; c < way; c++)
             {
-                logits[c] += s * row[c];
+                Span<float> column = residual.Slice(c * n, n);
+                TensorPrimitives.Subtract(column, max, column);
+                TensorPrimitives.Exp(column, column);
+                TensorPrimitives.Add(sum, column, sum);
+            }
+
+            for (int c = 0; c < way; c++)
+            {
+                Span<float> column = residual.Slice(c * n, n);
+                TensorPrimitives.Divide(column, sum, column);
+                Span<float> own = column.Slice(c * shot, shot);
+                TensorPrimitives.Subtract(own, 1f, own);
+                bias[c] -= step * TensorPrimitives.Sum(column) / n;
+                Span<float> coefficients = a.Slice(c * n, n);
+                TensorPrimitives.Multiply(coefficients, shrink, coefficients);
+                TensorPrimitives.MultiplyAdd(column, -stepPerSample, coefficients, coefficients);
             }
         }
     }
