@@ -1,3 +1,4 @@
+using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Runtime;
 
@@ -14,8 +15,11 @@ public static class EpisodeSampler
     private const string Purpose = "fewshot.episode";
 
     public static EpisodeSet Sample(
-        IEnumerable<string> classes, IEnumerable<VideoEmbedding> videos, EvaluationConfig config, Seed seed) =>
-        Sample(classes, videos.Select(v => (v.Id, v.Label)), config.Split, config.Way, config.Shot, config.Query, config.Episodes, seed);
+        IEnumerable<string> classes, IEnumerable<VideoEmbedding> videos, EvaluationConfig config, Seed seed)
+    {
+        ConfigValidation.ThrowIfInvalid(config, "eval");
+        return Sample(classes, videos.Select(v => (v.Id, v.Label)), config.Split, config.Way, config.Shot, config.Query, config.Episodes, seed);
+    }
 
     /// <summary>
     /// Episodes over <paramref name="classes"/> (the classes of the split part) from every available video with

@@ -93,10 +93,18 @@ public static class EpisodeSetJson
 
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(s => s.GetString()!).ToArray();
 
-    private static SplitPart ParseSplit(string name, string path) =>
-        Enum.GetValues<SplitPart>().FirstOrDefault(p => ClassSplit.PartName(p) == name, (SplitPart)(-1)) is var part && Enum.IsDefined(part)
-            ? part
-            : throw new BadInputException($"Episode set file '{path}': split '{name}' is not one of base, val, novel.");
+    private static SplitPart ParseSplit(string name, string path)
+    {
+        foreach (SplitPart part in Enum.GetValues<SplitPart>())
+        {
+            if (ClassSplit.PartName(part) == name)
+            {
+                return part;
+            }
+        }
+
+        throw new BadInputException($"Episode set file '{path}': split '{name}' is not one of base, val, novel.");
+    }
 
     private static void WriteLists(TextWriter text, IReadOnlyList<IReadOnlyList<string>> lists)
     {

@@ -1,3 +1,4 @@
+using VideoRecognition.Configuration;
 using VideoRecognition.Progress;
 using VideoRecognition.Runtime;
 
@@ -24,6 +25,7 @@ public static class FewShotEvaluation
         IProgressReporter? progress = null)
     {
         progress ??= SilentProgress.Instance;
+        ConfigValidation.ThrowIfInvalid(config, "eval");
         if (models.Count == 0)
         {
             throw new BadInputException("No model embeddings to evaluate: give at least one model.");
