@@ -1,0 +1,35 @@
+namespace VideoRecognition.Reports;
+
+/// <summary>
+/// What the model thinks of every segment of one video, as the inspection report shows it: the segment's
+/// span, its self-weight w_t, its pseudo-label (relative to the video's label, or to the predicted class for a
+/// video of a class the model never saw), its top classes, and the ground truth where it is known.
+/// </summary>
+public sealed record VideoInspection(
+    string Id,
+    string Label,
+    string? PredictedClass,
+    string VideoPath,
+    double Fps,
+    int Frames,
+    double Duration,
+    IReadOnlyList<SegmentInspection> Segments);
+
+/// <param name="PseudoLabel">FG, IBG, NBG (or "unlabelled").</param>
+/// <param name="TopClasses">The most probable base classes with their probabilities (background excluded).</param>
+/// <param name="BackgroundProbability">p_t(background), or null when the model has no background class.</param>
+/// <param name="TruthKind">FG, IBG or NBG from the ground truth covering most of the segment, or null when unknown.</param>
+/// <param name="TruthClass">The class visible in that ground-truth span, or null.</param>
+public sealed record SegmentInspection(
+    int Index,
+    double Start,
+    double End,
+    int CentreFrame,
+    double Weight,
+    string PseudoLabel,
+    IReadOnlyList<ClassProbability> TopClasses,
+    double? BackgroundProbability,
+    string? TruthKind,
+    string? TruthClass);
+
+public sealed record ClassProbability(string Class, double Probability);
