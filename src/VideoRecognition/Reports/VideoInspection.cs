@@ -15,6 +15,12 @@ public sealed record VideoInspection(
     double Duration,
     IReadOnlyList<SegmentInspection> Segments);
 
+/// <summary>One segment of a <see cref="VideoInspection"/>.</summary>
+/// <param name="Index">Position in the video, from 0.</param>
+/// <param name="Start">Seconds.</param>
+/// <param name="End">Seconds.</param>
+/// <param name="CentreFrame">The frame the test-time view was taken from (the thumbnail).</param>
+/// <param name="Weight">The self-weight w_t.</param>
 /// <param name="PseudoLabel">FG, IBG, NBG (or "unlabelled").</param>
 /// <param name="TopClasses">The most probable base classes with their probabilities (background excluded).</param>
 /// <param name="BackgroundProbability">p_t(background), or null when the model has no background class.</param>
