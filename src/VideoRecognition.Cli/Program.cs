@@ -38,6 +38,10 @@ app.Configure(config =>
         .WithDescription("Train the annotation-efficient model (or the TSN baseline) on the base classes of a feature store.")
         .WithExample("train", "--config", "configs/synthetic.yaml")
         .WithExample("train", "--config", "configs/anet13-5way.yaml", "--resume");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Few-shot N-way K-shot episode evaluation of one or more checkpoints on the same episodes, with confidence intervals, per-class accuracy, confusion matrices and localisation.")
+        .WithExample("eval", "--checkpoint", "runs/full/checkpoints/best", "--checkpoint", "runs/baseline/checkpoints/best", "--way", "5", "--shot", "1", "--query", "5", "--episodes", "10000", "--split", "novel")
+        .WithExample("eval", "--checkpoint", "runs/full/checkpoints/best", "--replay", "runs/eval/episodes-5way-1shot.json");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");

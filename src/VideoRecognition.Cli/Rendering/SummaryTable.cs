@@ -3,6 +3,7 @@ using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.FewShot;
 using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Rendering;
@@ -110,6 +111,25 @@ internal static class SummaryTable
         table.AddRow("best checkpoint", Markup.Escape(summary.BestCheckpoint));
         table.AddRow("PyTorch state_dict", Markup.Escape(summary.ExportedStateDict));
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.VideosPerSecond:0} videos/s)");
+        AnsiConsole.Write(table);
+    }
+
+    public static void Write(FewShotResult result)
+    {
+        var first = result.Models[0].Accuracy;
+        string interval = first.Method == IntervalMethod.StudentT ? "95% CI, Student t" : "95% CI, 1.96 std/sqrt(E)";
+        var table = new Table()
+            .Title($"{result.Way}-way {result.Shot}-shot, {result.Query} queries per class, {result.Episodes} episodes of the {Datasets.ClassSplit.PartName(result.Split)} classes ({result.Classifier})")
+            .AddColumns("model", $"accuracy ({interval})", "mean tIoU", "mAP@0.5");
+        foreach (var model in result.Models)
+        {
+            table.AddRow(
+                Markup.Escape(model.Model),
+                $"{100 * model.Accuracy.Mean:0.00} ± {100 * model.Accuracy.HalfWidth:0.00}",
+                model.Localisation is { } l ? $"{l.MeanTemporalIoU:0.000}" : "-",
+                model.Localisation is { } m ? $"{m.MeanAveragePrecision:0.000}" : "-");
+        }
+
         AnsiConsole.Write(table);
     }
 }

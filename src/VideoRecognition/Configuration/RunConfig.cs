@@ -3,6 +3,7 @@ using VideoRecognition.Backbones;
 using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.FewShot;
 using VideoRecognition.Model;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
@@ -44,6 +45,10 @@ public sealed record RunConfig
 
     [Required]
     public TrainingConfig Train { get; init; } = new();
+
+    /// <summary>Few-shot episode evaluation.</summary>
+    [Required]
+    public EvaluationConfig Eval { get; init; } = new();
 }
 
 public enum Device

@@ -12,20 +12,71 @@ public static class RunConfigFile
     /// <summary>Name used for the built-in default (configs/synthetic.yaml, embedded in the engine).</summary>
     public const string EmbeddedDefaultName = "configs/synthetic.yaml (built in)";
 
+    /// <summary>The key naming the file a config starts from.</summary>
+    public const string BaseKey = "_base_";
+
     /// <summary>The file written beside every run's outputs: what the run really used.</summary>
     public const string EffectiveConfigFileName = "effective-config.yaml";
 
     /// <summary>Loads <paramref name="path"/>, or the embedded default when it is null, then applies the overrides.</summary>
-    public static RunConfig Load(string? path, IReadOnlyList<ConfigOverride>? overrides = null)
+    public static RunConfig Load(string? path, IReadOnlyList<ConfigOverride>? overrides = null) =>
+        path is null
+            ? LoadEmbedded("synthetic.yaml", overrides)
+            : Bind(LoadWithBase(path, ReadFile, depth: 0), path, overrides ?? []);
+
+    /// <summary>One of the configs shipped in configs/ (embedded in the engine), e.g. "baseline.yaml".</summary>
+    public static RunConfig LoadEmbedded(string name, IReadOnlyList<ConfigOverride>? overrides = null) =>
+        Bind(LoadWithBase(name, ReadEmbedded, depth: 0), name == "synthetic.yaml" ? EmbeddedDefaultName : $"configs/{name} (built in)", overrides ?? []);
+
+    public static RunConfig Parse(string yaml, string source, IReadOnlyList<ConfigOverride> overrides) =>
+        Bind(ParseYaml(yaml, source), source, overrides);
+
+    /// <summary>
+    /// A file may start from another (`_base_: synthetic.yaml`, relative to the file, as in mmaction2): the
+    /// base is loaded first and this file's keys are merged over it, mapping by mapping.
+    /// </summary>
+    private static YamlNode? LoadWithBase(string path, Func<string, string> read, int depth)
     {
-        string source = path ?? EmbeddedDefaultName;
-        string text = path is null ? ReadEmbeddedDefault() : ReadFile(path);
-        return Parse(text, source, overrides ?? []);
+        if (depth > 8)
+        {
+            throw new BadInputException($"{path}: _base_ files nest more than 8 deep (is there a cycle?)");
+        }
+
+        YamlNode? root = ParseYaml(read(path), path);
+        if (root is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(BaseKey), out YamlNode? baseNode))
+        {
+            return root;
+        }
+
+        mapping.Children.Remove(new YamlScalarNode(BaseKey));
+        if (baseNode is not YamlScalarNode { Value: { Length: > 0 } baseName })
+        {
+            throw new BadInputException($"{path}, line {baseNode.Start.Line}: {BaseKey} must name a config file");
+        }
+
+        string basePath = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, baseName);
+        return Merge(LoadWithBase(basePath, read, depth + 1), mapping);
     }
 
-    public static RunConfig Parse(string yaml, string source, IReadOnlyList<ConfigOverride> overrides)
+    private static YamlNode Merge(YamlNode? under, YamlMappingNode over)
     {
-        YamlNode? root = ParseYaml(yaml, source);
+        if (under is not YamlMappingNode merged)
+        {
+            return over;
+        }
+
+        foreach (var (key, value) in over.Children)
+        {
+            merged.Children[key] = merged.Children.TryGetValue(key, out YamlNode? existing) && existing is YamlMappingNode && value is YamlMappingNode child
+                ? Merge(existing, child)
+                : value;
+        }
+
+        return merged;
+    }
+
+    private static RunConfig Bind(YamlNode? root, string source, IReadOnlyList<ConfigOverride> overrides)
+    {
         var overrideNodes = new Dictionary<YamlNode, ConfigOverride>(ReferenceEqualityComparer.Instance);
         foreach (var setting in overrides)
         {
@@ -98,10 +149,10 @@ public static class RunConfigFile
         }
     }
 
-    private static string ReadEmbeddedDefault()
+    private static string ReadEmbedded(string name)
     {
-        using Stream stream = typeof(RunConfigFile).Assembly.GetManifestResourceStream("VideoRecognition.configs.synthetic.yaml")
-            ?? throw new InvalidOperationException("the embedded default config is missing from the engine assembly");
+        using Stream stream = typeof(RunConfigFile).Assembly.GetManifestResourceStream("VideoRecognition.configs." + Path.GetFileName(name))
+            ?? throw new BadInputException($"no built-in config named '{name}'");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

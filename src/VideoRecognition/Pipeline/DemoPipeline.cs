@@ -1,8 +1,10 @@
-using OpenCvSharp;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.Synthetic;
+using VideoRecognition.Features;
+using VideoRecognition.FewShot;
 using VideoRecognition.Progress;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 using LogLevel = VideoRecognition.Progress.LogLevel;
 
 namespace VideoRecognition.Pipeline;
@@ -11,22 +13,51 @@ namespace VideoRecognition.Pipeline;
 public sealed record DemoResult(
     string OutputFolder,
     NativeCheck Native,
-    SyntheticDatasetSummary Dataset,
-    int VideosDecoded,
-    long FramesDecoded);
+    SyntheticDatasetSummary? Dataset,
+    ExtractionSummary Extraction,
+    IReadOnlyList<TrainingSummary> Models,
+    IReadOnlyList<FewShotResult> Evaluations,
+    string? Report);
 
 /// <summary>
-/// The whole job on the synthetic benchmark, stage by stage, each stage writing its files under the
-/// run's output folder: generate the data, check that libtorch and FFmpeg work, decode the videos back.
+/// The whole job on the synthetic benchmark, each stage writing its files under the run folder and each
+/// skipped or resumed when its output is already there: generate the data, extract segment features, train
+/// the full method, the TSN baseline and every ablation, evaluate them on the same 5-way 1-shot and 5-shot
+/// episodes of the novel classes, and write the inspection report.
 /// </summary>
 public static class DemoPipeline
 {
-    /// <summary>Where the demo puts its synthetic dataset inside the run folder.</summary>
-    public const string DatasetFolder = "synthetic";
+    /// <summary>The models the demo trains: a name, and the shipped config whose `model` section it uses.</summary>
+    public static readonly IReadOnlyList<(string Name, string Config)> Variants =
+    [
+        ("full", "synthetic.yaml"),
+        ("baseline", "baseline.yaml"),
+        ("no-background-class", "ablation-no-background-class.yaml"),
+        ("no-self-weighting", "ablation-no-self-weighting.yaml"),
+        ("no-contrastive", "ablation-no-contrastive.yaml"),
+    ];
 
-    /// <summary>The config the demo runs with: the dataset goes inside the run folder.</summary>
-    public static RunConfig Arrange(RunConfig config, string outputFolder) =>
-        config with { Synth = config.Synth with { Output = Path.Combine(outputFolder, DatasetFolder) } };
+    /// <summary>Shots the demo evaluates, each on its own episode set shared by all models.</summary>
+    public static readonly IReadOnlyList<int> Shots = [1, 5];
+
+    /// <summary>The config the demo runs with: every path inside the run folder.</summary>
+    public static RunConfig Arrange(RunConfig config, string outputFolder)
+    {
+        string data = Path.Combine(outputFolder, "synthetic");
+        return config with
+        {
+            Synth = config.Synth with { Output = data },
+            Data = config.Data with
+            {
+                Annotations = Path.Combine(data, "annotations.json"),
+                Videos = Path.Combine(data, "videos"),
+                Splits = Path.Combine(data, "splits.txt"),
+                GroundTruth = Path.Combine(data, "ground_truth.json"),
+                Index = Path.Combine(outputFolder, "index"),
+            },
+            Features = config.Features with { Output = Path.Combine(outputFolder, "features") },
+        };
+    }
 
     public static DemoResult Run(RunConfig config, string outputFolder, IProgressReporter progress, CancellationToken ct)
     {
@@ -37,37 +68,62 @@ public static class DemoPipeline
             throw new InvalidOperationException($"the native libraries do not work on this machine:{Environment.NewLine}{native.Report}");
         }
 
-        SyntheticDatasetSummary dataset = SyntheticDataset.Generate(config.Synth, Seed.From(config.Seed), progress, ct);
-        (int videos, long frames) = DecodeAll(new SyntheticDatasetLayout(config.Synth.Output), progress, ct);
-        return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, videos, frames);
-    }
+        SyntheticDatasetSummary? dataset = Synthesise(config, progress, ct);
+        ExtractionSummary extraction = ExtractionJob.Extract(config, ShardSpec.Whole, progress, ct);
 
-    /// <summary>Decodes every video with OpenCV's FFmpeg backend and checks it against the ground truth's frame count.</summary>
-    private static (int Videos, long Frames) DecodeAll(SyntheticDatasetLayout layout, IProgressReporter progress, CancellationToken ct)
-    {
-        GroundTruthFile truth = GroundTruthJson.Read(layout.GroundTruth);
-        long frames = 0;
-        using IProgressTask task = progress.Start("Decoding videos back", truth.Videos.Count, "videos");
-        using var frame = new Mat();
-        foreach (GroundTruthVideo video in truth.Videos)
+        var models = new List<TrainingSummary>();
+        var checkpoints = new List<string>();
+        foreach (var (name, file) in Variants)
         {
-            ct.ThrowIfCancellationRequested();
-            using var capture = new VideoCapture(layout.Video(video.Id), VideoCaptureAPIs.FFMPEG);
-            int decoded = 0;
-            while (capture.Read(frame) && !frame.Empty())
-            {
-                decoded++;
-            }
-
-            if (decoded != video.Frames)
-            {
-                throw new InvalidDataException($"{layout.Video(video.Id)}: decoded {decoded} frames, the ground truth says {video.Frames}");
-            }
-
-            frames += decoded;
-            task.Advance();
+            RunConfig variant = VariantConfig(config, name, file, outputFolder);
+            models.Add(TrainOrReuse(variant, name, progress, ct));
+            checkpoints.Add(Path.Combine(variant.Train.Output, "checkpoints", "best"));
         }
 
-        return (truth.Videos.Count, frames);
+        var evaluations = new List<FewShotResult>();
+        foreach (int shot in Shots)
+        {
+            RunConfig eval = config with { Eval = config.Eval with { Shot = shot } };
+            evaluations.Add(EvaluationJob.Evaluate(eval, checkpoints, null, Path.Combine(outputFolder, "eval"), progress, ct).Result);
+        }
+
+        string report = InspectionJob.Inspect(
+            config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
+            Path.Combine(Path.GetDirectoryName(checkpoints[0])!, "..", "train.jsonl"), evaluations, progress, ct);
+        return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report);
+    }
+
+    /// <summary>The run config of one model: the user's config with that variant's model section and its own run folder.</summary>
+    public static RunConfig VariantConfig(RunConfig config, string name, string file, string outputFolder) =>
+        config with
+        {
+            Model = RunConfigFile.LoadEmbedded(file).Model,
+            Train = config.Train with { Output = Path.Combine(outputFolder, "runs", name) },
+        };
+
+    /// <summary>Generates the dataset unless the folder already holds one made from the same settings.</summary>
+    private static SyntheticDatasetSummary? Synthesise(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    {
+        string stamp = Path.Combine(config.Synth.Output, "synth-config.yaml");
+        string settings = RunConfigFile.ToYaml(new RunConfig { Seed = config.Seed, Synth = config.Synth });
+        if (File.Exists(stamp) && File.ReadAllText(stamp) == settings && File.Exists(new SyntheticDatasetLayout(config.Synth.Output).Annotations))
+        {
+            progress.Log(LogLevel.Info, $"Reusing the synthetic dataset in {config.Synth.Output}");
+            return null;
+        }
+
+        SyntheticDatasetSummary summary = SyntheticDataset.Generate(config.Synth, Seed.From(config.Seed), progress, ct);
+        AtomicFile.WriteAllText(stamp, settings);
+        return summary;
+    }
+
+    private static TrainingSummary TrainOrReuse(RunConfig config, string name, IProgressReporter progress, CancellationToken ct)
+    {
+        var checkpoints = new CheckpointStore(config.Train.Output);
+        bool finished = File.Exists(Path.Combine(config.Train.Output, "model.pt"));
+        progress.Log(LogLevel.Info, finished ? $"Reusing the trained {name} model in {config.Train.Output}" : $"Training {name}");
+        OutputFolder.Prepare(config.Train.Output);
+        RunConfigFile.Save(config, Path.Combine(config.Train.Output, RunConfigFile.EffectiveConfigFileName));
+        return TrainingJob.Train(config, resume: checkpoints.Latest() is not null, progress, ct);
     }
 }

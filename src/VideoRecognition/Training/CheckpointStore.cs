@@ -24,16 +24,19 @@ public sealed class CheckpointStore(string runFolder)
 
     public static string StateFile(string checkpoint) => Path.Combine(checkpoint, "state.json");
 
-    public string Save(CheckpointState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
+    /// <summary>The run config the checkpoint was trained with: rebuilds the model without its run folder.</summary>
+    public static string ConfigFile(string checkpoint) => Path.Combine(checkpoint, "config.yaml");
+
+    public string Save(CheckpointState state, string configYaml, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
     {
         string final = Path.Combine(Folder, $"epoch-{state.Epoch + 1:D4}"); // numbered from 1, as epochs are shown
         string staging = final + ".partial";
-        WriteTo(staging, state, model, optimizer);
+        WriteTo(staging, state, configYaml, model, optimizer);
         Replace(staging, final);
         if (isBest)
         {
             string bestStaging = Best + ".partial";
-            WriteTo(bestStaging, state, model, optimizer);
+            WriteTo(bestStaging, state, configYaml, model, optimizer);
             Replace(bestStaging, Best);
         }
 
@@ -67,7 +70,7 @@ public sealed class CheckpointStore(string runFolder)
         }
     }
 
-    private static void WriteTo(string folder, CheckpointState state, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    private static void WriteTo(string folder, CheckpointState state, string configYaml, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         if (Directory.Exists(folder))
         {
@@ -77,6 +80,7 @@ public sealed class CheckpointStore(string runFolder)
         Directory.CreateDirectory(folder);
         model.save(ModelFile(folder));
         optimizer.save_state_dict(OptimizerFile(folder));
+        AtomicFile.WriteAllText(ConfigFile(folder), configYaml);
         AtomicFile.WriteAllText(StateFile(folder), JsonSerializer.Serialize(state, Json));
     }
 

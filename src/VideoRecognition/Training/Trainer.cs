@@ -52,6 +52,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, optimizer);
 
         using var log = new TrainingLog(train.Output, startEpoch - 1);
+        string configYaml = RunConfigFile.ToYaml(config);
         int stepsPerEpoch = (data.Positions.Count + train.BatchSize - 1) / train.BatchSize;
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
         {
@@ -122,7 +123,8 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 baseAccuracy = BaseAccuracy(model, batches, data);
                 PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, batches, data, store, truth) : new PseudoLabelScore();
                 double? validation = validate(model);
-                bool isBest = validation is not null && (best is null || validation > best);
+                // Ties go to the later epoch: when validation saturates, the more trained model is the better guess.
+                bool isBest = validation is not null && (best is null || validation >= best);
                 if (isBest || best is null && validation is null)
                 {
                     best = validation ?? best;
@@ -131,9 +133,14 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
                 double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
                 log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, store.Manifest.Segments));
-                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, model, optimizer, isBest || validation is null);
+                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, optimizer, isBest || validation is null);
                 progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score));
             }
+        }
+
+        if (double.IsNaN(baseAccuracy))
+        {
+            baseAccuracy = BaseAccuracy(model, batches, data); // resumed with no epoch left to train
         }
 
         string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;

@@ -1,0 +1,131 @@
+using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
+using VideoRecognition.Datasets.Synthetic;
+using VideoRecognition.Features;
+using VideoRecognition.FewShot;
+using VideoRecognition.Model;
+using VideoRecognition.Progress;
+using VideoRecognition.Reports;
+using VideoRecognition.Runtime;
+using VideoRecognition.Training;
+using VideoRecognition.Video;
+using static TorchSharp.torch;
+
+namespace VideoRecognition.Pipeline;
+
+/// <summary>
+/// `vrec inspect`: what a trained model thinks of every segment of some videos (weights, pseudo-labels, top
+/// classes, next to the ground truth where it is known), written as the HTML inspection report.
+/// </summary>
+public static class InspectionJob
+{
+    public static string Inspect(
+        RunConfig config,
+        string checkpoint,
+        IReadOnlyList<string> videoIds,
+        string outputFolder,
+        string? trainingLog,
+        IReadOnlyList<FewShotResult> evaluations,
+        IProgressReporter progress,
+        CancellationToken ct)
+    {
+        using var store = FeatureStore.Open(config.Features.Output);
+        using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
+        var videos = Describe(trained, store, config, videoIds, ct);
+        return InspectionReport.Write(OutputFolder.Prepare(outputFolder), videos, trainingLog is not null && File.Exists(trainingLog) ? trainingLog : null, evaluations, progress);
+    }
+
+    /// <summary>A few videos of the novel classes, one per class in turn: what the report shows by default.</summary>
+    public static IReadOnlyList<string> NovelExamples(RunConfig config, int count)
+    {
+        using var store = FeatureStore.Open(config.Features.Output);
+        var novel = ClassSplit.Read(config.Data.Splits).ClassesIn(SplitPart.Novel).ToHashSet(StringComparer.Ordinal);
+        return store.Videos
+            .Where(v => novel.Contains(v.Label))
+            .GroupBy(v => v.Label)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Select((v, i) => (v.Id, i)))
+            .OrderBy(x => x.i)
+            .Take(count)
+            .Select(x => x.Id)
+            .ToList();
+    }
+
+    public static IReadOnlyList<VideoInspection> Describe(TrainedModel trained, FeatureStore store, RunConfig config, IReadOnlyList<string> videoIds, CancellationToken ct)
+    {
+        var truth = File.Exists(config.Data.GroundTruth)
+            ? GroundTruthJson.Read(config.Data.GroundTruth).Videos.ToDictionary(v => v.Id, StringComparer.Ordinal)
+            : [];
+        var batches = new FeatureBatches(store, Backbones.BackboneFactory.ToTorch(config.Device));
+        int segments = store.Manifest.Segments;
+        int classes = trained.Classes.Count;
+        var inspections = new List<VideoInspection>();
+        foreach (string id in videoIds)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            int position = store.PositionOf(id);
+            FeatureEntry entry = store.Videos[position];
+            VideoEmbeddings inferred = trained.Model.Infer(batches.Read([position], _ => FeatureStoreManifest.TestView));
+            Tensor baseProbabilities = inferred.Probabilities[0].narrow(1, 0, classes);                          // [T, C]
+            Tensor basePart = baseProbabilities / baseProbabilities.sum(1, keepdim: true);
+            int own = IndexOf(trained.Classes, entry.Label);
+            int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0).argmax().item<long>();
+            long[] pseudo = PseudoLabeller.Assign(basePart.unsqueeze(0), tensor(new long[] { own >= 0 ? own : predicted }), trained.Model.Config)
+                .Labels[0].cpu().data<long>().ToArray();
+            float[] p = inferred.Probabilities[0].cpu().data<float>().ToArray();
+            float[] w = inferred.Weights[0].cpu().data<float>().ToArray();
+            int k = (int)inferred.Probabilities.shape[2];
+            var sampled = new SegmentSampler(segments).TestFrames(entry.Frames, entry.Fps);
+            truth.TryGetValue(id, out GroundTruthVideo? gt);
+            inspections.Add(new VideoInspection(
+                id,
+                entry.Label,
+                own >= 0 ? null : trained.Classes[predicted],
+                VideoFile(config.Data.Videos, id),
+                entry.Fps,
+                entry.Frames,
+                entry.Duration,
+                sampled.Select(s => new SegmentInspection(
+                    s.Index,
+                    s.StartSeconds,
+                    s.EndSeconds,
+                    s.Frames[0],
+                    w[s.Index],
+                    ((PseudoLabel)pseudo[s.Index]).ToString().ToUpperInvariant(),
+                    Enumerable.Range(0, classes).OrderByDescending(c => p[(s.Index * k) + c]).Take(3)
+                        .Select(c => new ClassProbability(trained.Classes[c], p[(s.Index * k) + c])).ToList(),
+                    trained.Model.BackgroundIndex is int bg ? p[(s.Index * k) + bg] : null,
+                    gt is null ? null : SegmentTruth.Majority(gt, s.Index, segments).ToString().ToUpperInvariant(),
+                    gt is null ? null : VisibleClass(gt, s.StartSeconds, s.EndSeconds))).ToList()));
+        }
+
+        return inspections;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (int i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == label)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The class on screen for most of [start, end), by the ground truth.</summary>
+    private static string? VisibleClass(GroundTruthVideo video, double start, double end) =>
+        video.Spans
+            .Select(s => (s.VisibleClass, overlap: Math.Min(end, s.End) - Math.Max(start, s.Start)))
+            .Where(x => x.overlap > 0)
+            .MaxBy(x => x.overlap).VisibleClass;
+
+    private static string VideoFile(string folder, string id) =>
+        VideoIndex.Extensions
+            .SelectMany(ext => new[] { Path.Combine(folder, $"v_{id}{ext}"), Path.Combine(folder, id + ext) })
+            .FirstOrDefault(File.Exists)
+        ?? throw new BadInputException($"no video file for '{id}' in {folder}");
+}

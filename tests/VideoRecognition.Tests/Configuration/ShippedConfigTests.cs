@@ -1,0 +1,74 @@
+using VideoRecognition.Backbones;
+using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
+using VideoRecognition.Model;
+using VideoRecognition.Pipeline;
+
+namespace VideoRecognition.Tests.Configuration;
+
+/// <summary>The files in configs/ load, say what their headers claim, and match what the demo trains.</summary>
+public sealed class ShippedConfigTests
+{
+    private static string ConfigPath(string name) => Path.Combine(RepositoryPaths.Root, "configs", name);
+
+    public static TheoryData<string> Files() => new(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "configs"), "*.yaml").Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_config_loads_from_disk_and_as_built_in_identically(string name)
+    {
+        Assert.Equal(RunConfigFile.Load(ConfigPath(name)), RunConfigFile.LoadEmbedded(name));
+    }
+
+    [Fact]
+    public void The_baseline_is_TSN_mean_pooling_without_background_class_or_contrastive_loss()
+    {
+        ModelConfig baseline = RunConfigFile.Load(ConfigPath("baseline.yaml")).Model.Resolved();
+        Assert.False(baseline.BackgroundClass);
+        Assert.False(baseline.Contrastive);
+        Assert.Equal(SelfWeighting.None, baseline.SelfWeighting);
+    }
+
+    [Theory]
+    [InlineData("ablation-no-background-class.yaml", "background_class")]
+    [InlineData("ablation-no-self-weighting.yaml", "self_weighting")]
+    [InlineData("ablation-no-contrastive.yaml", "contrastive")]
+    public void Each_ablation_switches_off_one_component_of_the_full_model(string file, string key)
+    {
+        var full = RunConfigFile.Load(ConfigPath("synthetic.yaml"));
+        var ablation = RunConfigFile.Load(ConfigPath(file));
+        string[] fullLines = ModelLines(full);
+        string[] changed = ModelLines(ablation).Except(fullLines).ToArray();
+        Assert.Contains(changed, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
+        Assert.Equal(full with { Model = ablation.Model, Train = ablation.Train }, ablation);
+        Assert.Contains(DemoPipeline.Variants, v => v.Config == file);
+    }
+
+    [Theory]
+    [InlineData("anet13-5way.yaml", "activity_net.v1-3.min.json", "anet13_split_seed0.txt")]
+    [InlineData("anet12-5way.yaml", "activity_net.v1-2.min.json", "anet12_split_seed0.txt")]
+    public void ActivityNet_configs_are_the_paper_setting(string file, string annotations, string split)
+    {
+        var config = RunConfigFile.Load(ConfigPath(file));
+        Assert.Equal(BackboneArchitecture.Resnet50, config.Backbone.Architecture);
+        Assert.EndsWith("resnet50-0676ba61.pth", config.Backbone.Weights, StringComparison.Ordinal);
+        Assert.Equal(8, config.Video.Segments);
+        Assert.Equal(224, config.Video.InputSize);
+        Assert.Equal(Device.Cuda, config.Device);
+        Assert.EndsWith(annotations, config.Data.Annotations, StringComparison.Ordinal);
+        Assert.EndsWith(split, config.Data.Splits, StringComparison.Ordinal);
+        Assert.Equal(5, config.Eval.Way);
+        Assert.Equal(SplitPart.Novel, config.Eval.Split);
+    }
+
+    [Fact]
+    public void The_shipped_v13_split_covers_200_classes()
+    {
+        var split = ClassSplit.Read(Path.Combine(RepositoryPaths.Root, RunConfigFile.Load(ConfigPath("anet13-5way.yaml")).Data.Splits));
+        Assert.Equal(200, split.Classes.Count);
+        Assert.Equal(40, split.Count(SplitPart.Novel));
+    }
+
+    private static string[] ModelLines(RunConfig config) =>
+        RunConfigFile.ToYaml(config).Split('\n').SkipWhile(l => l != "model:").Skip(1).TakeWhile(l => l.StartsWith(' ')).ToArray();
+}
