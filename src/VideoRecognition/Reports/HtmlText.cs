@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Net;
+
+namespace VideoRecognition.Reports;
+
+/// <summary>
+/// Text and numbers as they go into the report's HTML. Everything that came from data (ids, class names,
+/// paths) passes through <see cref="Escape"/>: class names can contain anything, including markup.
+/// Numbers are invariant-culture so a report reads the same on every machine.
+/// </summary>
+internal static class HtmlText
+{
+    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    public static string Fixed(double value, int decimals = 2) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    public static string Percent(double fraction, int decimals = 1) => Fixed(100.0 * fraction, decimals) + "%";
+
+    /// <summary>A CSS percentage for positions and widths, clamped to the track.</summary>
+    public static string CssPercent(double fraction) => Fixed(100.0 * Math.Clamp(fraction, 0.0, 1.0), 3) + "%";
+
+    public static string Seconds(double seconds) => Fixed(seconds, seconds < 100 ? 2 : 1) + " s";
+}

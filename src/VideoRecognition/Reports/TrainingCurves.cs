@@ -1,0 +1,90 @@
+using ScottPlot;
+using VideoRecognition.Runtime;
+using VideoRecognition.Training;
+
+namespace VideoRecognition.Reports;
+
+/// <summary>One plotted figure of the report: its PNG (relative to the report folder) and a caption.</summary>
+internal sealed record CurveFigure(string File, string Caption);
+
+/// <summary>
+/// Plots the epoch summaries of train.jsonl with ScottPlot: the loss parts, base and validation accuracy,
+/// and pseudo-label precision against the ground truth. A figure with no logged values (a baseline has no
+/// background loss, a dataset without ground truth has no precision) is left out rather than drawn empty.
+/// </summary>
+internal static class TrainingCurves
+{
+    private const int Width = 640;
+    private const int Height = 380;
+
+    public static IReadOnlyList<CurveFigure> Write(IReadOnlyList<TrainingRecord> records, ReportLayout layout)
+    {
+        TrainingRecord[] epochs = records.Where(r => r.Kind == "epoch").OrderBy(r => r.Epoch).ToArray();
+        var figures = new List<CurveFigure>();
+        Figure(figures, layout, epochs, "losses.png", "Loss per epoch", "loss",
+        [
+            ("total", r => r.Loss),
+            ("soft classification", r => r.SoftClassificationLoss),
+            ("background", r => r.BackgroundLoss),
+            ("contrastive", r => r.ContrastiveLoss),
+        ]);
+        Figure(figures, layout, epochs, "accuracy.png", "Accuracy per epoch", "accuracy",
+        [
+            ("base (train)", r => r.TrainAccuracy),
+            ("validation", r => r.ValidationAccuracy),
+        ]);
+        Figure(figures, layout, epochs, "pseudo_label_precision.png", "Pseudo-label precision per epoch", "precision",
+        [
+            ("NBG", r => r.NbgPrecision),
+            ("FG", r => r.FgPrecision),
+            ("IBG", r => r.IbgPrecision),
+        ]);
+        return figures;
+    }
+
+    private static void Figure(
+        List<CurveFigure> figures,
+        ReportLayout layout,
+        TrainingRecord[] epochs,
+        string file,
+        string title,
+        string yLabel,
+        (string Name, Func<TrainingRecord, double?> Value)[] series)
+    {
+        using var plot = new Plot();
+        bool any = false;
+        foreach (var (name, value) in series)
+        {
+            var points = epochs
+                .Select(r => (X: (double)r.Epoch, Y: value(r)))
+                .Where(p => p.Y is { } y && double.IsFinite(y))
+                .ToArray();
+            if (points.Length == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y!.Value).ToArray());
+            line.LegendText = name;
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            any = true;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        // Epochs are whole numbers; fractional ticks between them would suggest values that were never logged.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        string relative = ReportLayout.PlotFolder + "/" + file;
+        AtomicFile.Write(layout.Full(relative), stream => stream.Write(png));
+        figures.Add(new CurveFigure(relative, title));
+    }
+}
