@@ -42,6 +42,9 @@ app.Configure(config =>
         .WithDescription("Few-shot N-way K-shot episode evaluation of one or more checkpoints on the same episodes, with confidence intervals, per-class accuracy, confusion matrices and localisation.")
         .WithExample("eval", "--checkpoint", "runs/full/checkpoints/best", "--checkpoint", "runs/baseline/checkpoints/best", "--way", "5", "--shot", "1", "--query", "5", "--episodes", "10000", "--split", "novel")
         .WithExample("eval", "--checkpoint", "runs/full/checkpoints/best", "--replay", "runs/eval/episodes-5way-1shot.json");
+    config.AddCommand<InspectCommand>("inspect")
+        .WithDescription("Write an HTML report of what a model thinks of every segment of some videos: thumbnails, pseudo-labels, self-weights, top classes, ground truth, training curves.")
+        .WithExample("inspect", "--checkpoint", "runs/full/checkpoints/best", "--videos", "synth00042,synth00107", "--results", "runs/eval/results-5way-1shot.json");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");

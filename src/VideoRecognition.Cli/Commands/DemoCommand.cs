@@ -28,8 +28,15 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
         DemoResult result = ConsoleReporter.Run(settings.LogLevel, progress =>
             DemoPipeline.Run(config, output, progress, cancellationToken));
 
-        SummaryTable.Write(result.Dataset);
-        AnsiConsole.MarkupLine($"Decoded {result.VideosDecoded} videos ({result.FramesDecoded} frames): every frame count matches the ground truth.");
+        if (result.Dataset is not null)
+        {
+            SummaryTable.Write(result.Dataset);
+        }
+
+        SummaryTable.Write(result.Extraction, Path.Combine(result.OutputFolder, "features"));
+        SummaryTable.Write(result.Evaluations);
+        AnsiConsole.MarkupLine($"Inspection report: [bold]{Markup.Escape(result.Report)}[/]");
+        AnsiConsole.MarkupLine($"Result table (markdown): [bold]{Markup.Escape(result.Table)}[/]");
         AnsiConsole.MarkupLine($"Run folder: [bold]{Markup.Escape(result.OutputFolder)}[/]");
         return ExitCodes.Ok;
     }

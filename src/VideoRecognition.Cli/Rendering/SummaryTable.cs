@@ -132,4 +132,29 @@ internal static class SummaryTable
 
         AnsiConsole.Write(table);
     }
+
+    /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) as one table.</summary>
+    public static void Write(IReadOnlyList<FewShotResult> evaluations)
+    {
+        var first = evaluations[0];
+        var table = new Table()
+            .Title($"{first.Way}-way few-shot on the {Datasets.ClassSplit.PartName(first.Split)} classes, {first.Episodes} episodes each (accuracy %, 95% CI)")
+            .AddColumn("model");
+        foreach (var e in evaluations)
+        {
+            table.AddColumn($"{e.Shot}-shot");
+        }
+
+        table.AddColumns("mean tIoU", "mAP@0.5");
+        foreach (var row in VideoRecognition.Pipeline.DemoTable.Rows(evaluations))
+        {
+            var cells = new List<string> { Markup.Escape(row.Model) };
+            cells.AddRange(row.Accuracy.Select(a => $"{100 * a.Mean:0.00} ± {100 * a.HalfWidth:0.00}"));
+            cells.Add(row.Localisation is { } l ? $"{l.MeanTemporalIoU:0.000}" : "-");
+            cells.Add(row.Localisation is { } m ? $"{m.MeanAveragePrecision:0.000}" : "-");
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
 }

@@ -17,7 +17,8 @@ public sealed record DemoResult(
     ExtractionSummary Extraction,
     IReadOnlyList<TrainingSummary> Models,
     IReadOnlyList<FewShotResult> Evaluations,
-    string? Report);
+    string Report,
+    string Table);
 
 /// <summary>
 /// The whole job on the synthetic benchmark, each stage writing its files under the run folder and each
@@ -90,7 +91,9 @@ public static class DemoPipeline
         string report = InspectionJob.Inspect(
             config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
             Path.Combine(Path.GetDirectoryName(checkpoints[0])!, "..", "train.jsonl"), evaluations, progress, ct);
-        return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report);
+        string table = Path.Combine(outputFolder, "results.md");
+        AtomicFile.WriteAllText(table, DemoTable.Markdown(evaluations, MachineDescription.Current()));
+        return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report, table);
     }
 
     /// <summary>The run config of one model: the user's config with that variant's model section and its own run folder.</summary>

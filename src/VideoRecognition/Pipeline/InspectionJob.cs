@@ -27,12 +27,30 @@ public static class InspectionJob
         string? trainingLog,
         IReadOnlyList<FewShotResult> evaluations,
         IProgressReporter progress,
+        CancellationToken ct) =>
+        Inspect(config, checkpoint, videoIds, outputFolder, trainingLog, evaluations.Select(EvaluationSetting.From).ToList(), progress, ct);
+
+    /// <summary>Same, with results read back from results-*.json files.</summary>
+    public static string Inspect(
+        RunConfig config,
+        string checkpoint,
+        IReadOnlyList<string> videoIds,
+        string outputFolder,
+        string? trainingLog,
+        IReadOnlyList<EvaluationSetting> evaluations,
+        IProgressReporter progress,
         CancellationToken ct)
     {
         using var store = FeatureStore.Open(config.Features.Output);
         using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
         var videos = Describe(trained, store, config, videoIds, ct);
-        return InspectionReport.Write(OutputFolder.Prepare(outputFolder), videos, trainingLog is not null && File.Exists(trainingLog) ? trainingLog : null, evaluations, progress);
+        return InspectionReport.Write(
+            OutputFolder.Prepare(outputFolder),
+            videos,
+            trainingLog is not null && File.Exists(trainingLog) ? trainingLog : null,
+            evaluations,
+            progress,
+            ct);
     }
 
     /// <summary>A few videos of the novel classes, one per class in turn: what the report shows by default.</summary>
@@ -64,7 +82,9 @@ public static class InspectionJob
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            int position = store.PositionOf(id);
+            int position = store.Videos.Any(v => v.Id == id)
+                ? store.PositionOf(id)
+                : throw new BadInputException($"video '{id}' has no features in {store.Layout.Folder} (unknown id, or it could not be decoded: see the video index)");
             FeatureEntry entry = store.Videos[position];
             VideoEmbeddings inferred = trained.Model.Infer(batches.Read([position], _ => FeatureStoreManifest.TestView));
             Tensor baseProbabilities = inferred.Probabilities[0].narrow(1, 0, classes);                          // [T, C]

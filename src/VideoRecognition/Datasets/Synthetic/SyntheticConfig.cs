@@ -17,7 +17,7 @@ public sealed record SyntheticConfig : IConfigSection
     public int Classes { get; init; } = 30;
 
     [Range(2, 1000)]
-    public int VideosPerClass { get; init; } = 8;
+    public int VideosPerClass { get; init; } = 12;
 
     /// <summary>Shares of classes in the base / val / novel parts of the few-shot split.</summary>
     public ClassSplitShares Split { get; init; } = new();
@@ -44,7 +44,7 @@ public sealed record SyntheticConfig : IConfigSection
     /// non-informative background (blank, noise, blur, title cards, fades), the rest as informative background.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double NbgShareOfBackground { get; init; } = 0.5;
+    public double NbgShareOfBackground { get; init; } = 0.8;
 
     /// <summary>Of informative background, the share that shows an actor of another class (base or novel) acting.</summary>
     [Range(0.0, 1.0)]

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using VideoRecognition.FewShot;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Pipeline;
+
+/// <summary>
+/// The demo's result table: one row per model, 1-shot and 5-shot accuracy with 95% intervals, localisation.
+/// Written as results.md next to the run so the README quotes a file a command produced.
+/// </summary>
+public static class DemoTable
+{
+    public sealed record Row(string Model, IReadOnlyList<AccuracyInterval> Accuracy, LocalisationResult? Localisation);
+
+    public static IReadOnlyList<Row> Rows(IReadOnlyList<FewShotResult> evaluations) =>
+        evaluations[0].Models
+            .Select((m, i) => new Row(m.Model, evaluations.Select(e => e.Models[i].Accuracy).ToList(), evaluations[0].Models[i].Localisation))
+            .ToList();
+
+    public static string Markdown(IReadOnlyList<FewShotResult> evaluations, MachineDescription machine)
+    {
+        var text = new StringBuilder();
+        var first = evaluations[0];
+        text.Append(CultureInfo.InvariantCulture, $"Synthetic novel classes, {first.Way}-way, {first.Query} queries per class, {first.Episodes} episodes per setting (seed {first.Seed.Value}), ");
+        text.Append(CultureInfo.InvariantCulture, $"{first.Classifier} classifier; accuracy in % with its 95% confidence interval; localisation from the 1-shot episodes.\n\n");
+        text.Append("| model | " + string.Join(" | ", evaluations.Select(e => $"{e.Shot}-shot")) + " | mean tIoU | mAP@0.5 |\n");
+        text.Append("| --- | " + string.Join(" | ", evaluations.Select(_ => "---")) + " | --- | --- |\n");
+        foreach (Row row in Rows(evaluations))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Model} | ");
+            text.Append(string.Join(" | ", row.Accuracy.Select(a => string.Create(CultureInfo.InvariantCulture, $"{100 * a.Mean:0.00} ± {100 * a.HalfWidth:0.00}"))));
+            text.Append(row.Localisation is { } l
+                ? string.Create(CultureInfo.InvariantCulture, $" | {l.MeanTemporalIoU:0.000} | {l.MeanAveragePrecision:0.000} |\n")
+                : " | - | - |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nMachine: {machine}\n");
+        return text.ToString();
+    }
+}
