@@ -266,6 +266,13 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         }
     }
 
+    /// <summary>The process's resident set (VmRSS), the number that must stay flat from epoch to epoch.</summary>
+    private static double ResidentMemoryMiB()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64 / (1024.0 * 1024.0);
+    }
+
     private static int[] Shuffle(int count, Random random)
     {
         int[] order = Enumerable.Range(0, count).ToArray();
@@ -285,7 +292,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
             OfTruth(s => s.Precision(PseudoLabel.Nbg)), OfTruth(s => s.Recall(PseudoLabel.Nbg)),
             OfTruth(s => s.Precision(PseudoLabel.Fg)), OfTruth(s => s.Recall(PseudoLabel.Fg)),
             OfTruth(s => s.Precision(PseudoLabel.Ibg)), OfTruth(s => s.Recall(PseudoLabel.Ibg)),
-            Finite(videosPerSecond), Finite(videosPerSecond * segments));
+            Finite(videosPerSecond), Finite(videosPerSecond * segments), kind == "epoch" ? ResidentMemoryMiB() : null);
     }
 
     private string EpochLine(int epoch, LossSums.Values loss, double baseAccuracy, double? validation, PseudoLabelScore score)

@@ -25,7 +25,8 @@ public sealed record TrainingRecord(
     double? IbgPrecision,
     double? IbgRecall,
     double? VideosPerSecond,
-    double? SegmentsPerSecond)
+    double? SegmentsPerSecond,
+    double? ResidentMemoryMiB = null)
 {
     public IEnumerable<(string Name, double Value)> Scalars()
     {
@@ -37,7 +38,7 @@ public sealed record TrainingRecord(
             ("pseudo/nbg_precision", NbgPrecision), ("pseudo/nbg_recall", NbgRecall),
             ("pseudo/fg_precision", FgPrecision), ("pseudo/fg_recall", FgRecall),
             ("pseudo/ibg_precision", IbgPrecision), ("pseudo/ibg_recall", IbgRecall),
-            ("videos_per_s", VideosPerSecond), ("segments_per_s", SegmentsPerSecond),
+            ("videos_per_s", VideosPerSecond), ("segments_per_s", SegmentsPerSecond), ("resident_memory_mib", ResidentMemoryMiB),
         };
         return all.Where(p => p.Item2 is not null && double.IsFinite(p.Item2.Value)).Select(p => (p.Item1, p.Item2!.Value));
     }
