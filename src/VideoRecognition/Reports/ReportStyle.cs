@@ -51,6 +51,7 @@ internal static class ReportStyle
         td.setting { vertical-align: top; min-width: 220px; }
         .segments td { vertical-align: top; }
         .segments tr:target { background: #fef9c3; }
+        img.missing { outline: 2px dashed #dc2626; min-height: 40px; }
         .thumb { width: 160px; display: block; border-radius: 3px; background: #e2e8f0; }
         .nothumb { width: 160px; height: 90px; display: flex; align-items: center; justify-content: center; font-size: 12px; border-radius: 3px; }
         .bar { display: inline-block; width: 90px; height: 8px; background: #e2e8f0; border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
