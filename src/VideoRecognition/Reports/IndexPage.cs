@@ -43,7 +43,7 @@ internal static class IndexPage
         var html = new StringBuilder("<div class=\"figures\">\n");
         foreach (CurveFigure figure in figures)
         {
-            html.Append($"<figure>{HtmlText.Image(figure.File, figure.Caption)}<figcaption>{HtmlText.Escape(figure.Caption)}</figcaption></figure>\n");
+            html.Append($"<figure>{HtmlText.Image(figure.File, figure.Caption)}</figure>\n");
         }
 
         html.Append("</div>\n");

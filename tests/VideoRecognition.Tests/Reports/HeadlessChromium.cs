@@ -13,11 +13,11 @@ public static class HeadlessChromium
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    public static ChromiumRun Screenshot(string page, string png) => Run(page, $"--screenshot={png}");
+    public static ChromiumRun Screenshot(string page, string png, int height = 900) => Run(page, $"--screenshot={png}", height);
 
-    public static ChromiumRun DumpDom(string page) => Run(page, "--dump-dom");
+    public static ChromiumRun DumpDom(string page) => Run(page, "--dump-dom", 900);
 
-    private static ChromiumRun Run(string page, string action)
+    private static ChromiumRun Run(string page, string action, int height)
     {
         string profile = Directory.CreateTempSubdirectory("vrec-chromium-").FullName;
         try
@@ -33,7 +33,7 @@ public static class HeadlessChromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-                $"--user-data-dir={profile}", "--window-size=1280,900", action, new Uri(page).AbsoluteUri,
+                $"--user-data-dir={profile}", $"--window-size=1280,{height}", action, new Uri(page).AbsoluteUri,
             })
             {
                 start.ArgumentList.Add(argument);

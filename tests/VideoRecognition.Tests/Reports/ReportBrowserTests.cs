@@ -80,6 +80,7 @@ public sealed class ReportBrowserTests(SampleReport report) : IClassFixture<Samp
         {
             Directory.CreateDirectory(keep);
             File.Copy(png, Path.Combine(keep, name), overwrite: true);
+            HeadlessChromium.Screenshot(page, Path.Combine(keep, "full-" + name), height: 2400);
         }
     }
 
