@@ -6,6 +6,7 @@ set -euo pipefail
 # Debian/Ubuntu packages, one per line as "package:why".
 APT_PACKAGES=(
   "libgtk-3-0:libOpenCvSharpExtern.so links against libgtk-3.so.0 and libgdk-3.so.0"
+  "chromium:the report tests open the inspection report in headless Chromium (screenshots, console errors, DOM)"
 )
 DOTNET_MAJOR=10
 

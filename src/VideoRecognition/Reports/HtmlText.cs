@@ -20,4 +20,12 @@ internal static class HtmlText
     public static string CssPercent(double fraction) => Fixed(100.0 * Math.Clamp(fraction, 0.0, 1.0), 3) + "%";
 
     public static string Seconds(double seconds) => Fixed(seconds, seconds < 100 ? 2 : 1) + " s";
+
+    /// <summary>
+    /// An image tag. A file that fails to load is marked (class "missing", shown as a dashed box) and reported on the
+    /// browser console: a report copied without its thumbnails says so instead of silently showing nothing.
+    /// </summary>
+    public static string Image(string source, string alt, string? css = null, bool lazy = false) =>
+        $"<img{(css is null ? "" : $" class=\"{Escape(css)}\"")} src=\"{Escape(source)}\" alt=\"{Escape(alt)}\"{(lazy ? " loading=\"lazy\"" : "")}"
+        + " onerror=\"this.classList.add('missing');console.error('Failed to load resource: ' + this.src)\">";
 }

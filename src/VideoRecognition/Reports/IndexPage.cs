@@ -43,7 +43,7 @@ internal static class IndexPage
         var html = new StringBuilder("<div class=\"figures\">\n");
         foreach (CurveFigure figure in figures)
         {
-            html.Append($"<figure><img src=\"{HtmlText.Escape(figure.File)}\" alt=\"{HtmlText.Escape(figure.Caption)}\"><figcaption>{HtmlText.Escape(figure.Caption)}</figcaption></figure>\n");
+            html.Append($"<figure>{HtmlText.Image(figure.File, figure.Caption)}</figure>\n");
         }
 
         html.Append("</div>\n");
@@ -89,7 +89,7 @@ internal static class IndexPage
         SegmentInspection? best = video.Segments.Where(s => thumbnails.Contains(s.Index)).MaxBy(s => s.Weight);
         return best is null
             ? ""
-            : $"<a href=\"{HtmlText.Escape(page)}#seg-{best.Index}\"><img src=\"{HtmlText.Escape(layout.ThumbnailFromIndex(video.Id, best.Index))}\" alt=\"highest-weighted segment\" loading=\"lazy\"></a>";
+            : $"<a href=\"{HtmlText.Escape(page)}#seg-{best.Index}\">{HtmlText.Image(layout.ThumbnailFromIndex(video.Id, best.Index), "highest-weighted segment", lazy: true)}</a>";
     }
 
     private static int Count(VideoInspection video, string kind) => video.Segments.Count(s => SegmentKind.Normalise(s.PseudoLabel) == kind);

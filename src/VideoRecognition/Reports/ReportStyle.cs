@@ -38,7 +38,7 @@ internal static class ReportStyle
           font-size: 11px; line-height: 26px; text-align: center; text-decoration: none; }
         .tl-track .seg:hover { outline: 2px solid var(--ink); z-index: 1; }
         .tl-axis .tl-track { background: none; height: 18px; border-top: 1px solid #94a3b8; border-radius: 0; }
-        .tick { position: absolute; top: 0; font-size: 11px; color: var(--muted); transform: translateX(-50%); padding-top: 3px; }
+        .tick { position: absolute; top: 0; white-space: nowrap; font-size: 11px; color: var(--muted); transform: translateX(-50%); padding-top: 3px; }
         .tick::before { content: ""; position: absolute; left: 50%; top: -1px; height: 4px; border-left: 1px solid #94a3b8; }
         .tick.first { transform: none; }
         .tick.first::before { left: 0; }
@@ -51,11 +51,12 @@ internal static class ReportStyle
         td.setting { vertical-align: top; min-width: 220px; }
         .segments td { vertical-align: top; }
         .segments tr:target { background: #fef9c3; }
+        img.missing { outline: 2px dashed #dc2626; min-height: 40px; }
         .thumb { width: 160px; display: block; border-radius: 3px; background: #e2e8f0; }
         .nothumb { width: 160px; height: 90px; display: flex; align-items: center; justify-content: center; font-size: 12px; border-radius: 3px; }
         .bar { display: inline-block; width: 90px; height: 8px; background: #e2e8f0; border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
         .bar > span { display: block; height: 100%; background: #2563eb; }
-        .classes { list-style: none; margin: 0; padding: 0; }
+        .classes { list-style: none; margin: 0; padding: 0; max-width: 380px; }
         .classes li { display: flex; align-items: center; gap: 6px; margin: 1px 0; font-size: 13px; }
         .classes .name { flex: 1; min-width: 0; overflow-wrap: anywhere; }
         .classes .label { font-weight: 700; }
@@ -68,12 +69,11 @@ internal static class ReportStyle
         .mini-track { position: relative; display: block; height: 12px; background: #f1f5f9; }
         .mini-truth { height: 7px; margin-top: 2px; opacity: 0.85; }
         .mini-track .seg { position: absolute; top: 0; bottom: 0; border-right: 1px solid #fff; }
-        .videos td.id { word-break: break-all; max-width: 260px; }
+        .videos td.id { overflow-wrap: anywhere; min-width: 150px; max-width: 260px; }
         .videos img { width: 96px; display: block; border-radius: 3px; }
         .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; }
         .figures figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
         .figures img { width: 100%; display: block; }
-        .figures figcaption { font-size: 12px; color: var(--muted); text-align: center; margin-top: 4px; }
         """;
 
     public static string Legend => """

@@ -14,8 +14,11 @@ internal sealed record CurveFigure(string File, string Caption);
 /// </summary>
 internal static class TrainingCurves
 {
-    private const int Width = 640;
-    private const int Height = 380;
+    // Drawn at twice the logical size: the index shows three figures side by side, ~390 px each, and a
+    // 1x rendering scaled down there makes tick labels unreadable (and blurry on high-density screens).
+    public const int Width = 1040;
+    public const int Height = 640;
+    private const float Scale = 2f;
 
     public static IReadOnlyList<CurveFigure> Write(IReadOnlyList<TrainingRecord> records, ReportLayout layout)
     {
@@ -51,7 +54,8 @@ internal static class TrainingCurves
         string yLabel,
         (string Name, Func<TrainingRecord, double?> Value)[] series)
     {
-        using var plot = new Plot();
+        using var plot = new Plot { ScaleFactor = Scale };
+        plot.Font.Set(Fonts.Sans);
         bool any = false;
         foreach (var (name, value) in series)
         {
@@ -79,7 +83,8 @@ internal static class TrainingCurves
         plot.Title(title);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Beside the axes, not on them: curves can end in any corner, and a legend there would hide the last epochs.
+        plot.ShowLegend(Edge.Right);
         // Epochs are whole numbers; fractional ticks between them would suggest values that were never logged.
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);

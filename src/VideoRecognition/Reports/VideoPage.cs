@@ -72,7 +72,7 @@ internal static class VideoPage
 
     private static string Thumbnail(VideoInspection video, SegmentInspection s, ReportLayout layout, IReadOnlySet<int> thumbnails) =>
         thumbnails.Contains(s.Index)
-            ? $"<img class=\"thumb\" src=\"{HtmlText.Escape(layout.Thumbnail(video.Id, s.Index))}\" alt=\"segment {s.Index}, frame {s.CentreFrame}\" loading=\"lazy\">"
+            ? HtmlText.Image(layout.Thumbnail(video.Id, s.Index), $"segment {s.Index}, frame {s.CentreFrame}", "thumb")
             : "<div class=\"nothumb k-unknown\">no frame</div>";
 
     private static string TopClasses(VideoInspection video, SegmentInspection s)

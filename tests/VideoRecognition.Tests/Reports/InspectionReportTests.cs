@@ -148,7 +148,7 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
         foreach (string name in new[] { "losses.png", "accuracy.png", "pseudo_label_precision.png" })
         {
             using Mat plot = Cv2.ImRead(Path.Combine(report.ReportFolder, "plots", name));
-            Assert.Equal((640, 380), (plot.Cols, plot.Rows));
+            Assert.Equal((TrainingCurves.Width, TrainingCurves.Height), (plot.Cols, plot.Rows));
             Cv2.MeanStdDev(plot, out _, out Scalar std);
             Assert.True(std.Val0 > 10, $"{name} looks blank");
         }
