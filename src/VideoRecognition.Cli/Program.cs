@@ -51,6 +51,12 @@ app.Configure(config =>
         bench.AddCommand<BenchExtractCommand>("extract")
             .WithDescription("Decode-only, backbone-only and overlapped feature-extraction throughput.")
             .WithExample("bench", "extract", "--count", "60");
+        bench.AddCommand<BenchTrainCommand>("train")
+            .WithDescription("Head-training throughput and resident memory per epoch on an ActivityNet-sized generated feature store.")
+            .WithExample("bench", "train", "--count", "10000", "--epochs", "3");
+        bench.AddCommand<BenchEvalCommand>("eval")
+            .WithDescription("Time to sample and evaluate few-shot episodes from cached embeddings.")
+            .WithExample("bench", "eval", "--shot", "5", "--episodes", "10000");
     });
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")

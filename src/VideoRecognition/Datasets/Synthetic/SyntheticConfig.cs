@@ -17,7 +17,7 @@ public sealed record SyntheticConfig : IConfigSection
     public int Classes { get; init; } = 30;
 
     [Range(2, 1000)]
-    public int VideosPerClass { get; init; } = 12;
+    public int VideosPerClass { get; init; } = 10;
 
     /// <summary>Shares of classes in the base / val / novel parts of the few-shot split.</summary>
     public ClassSplitShares Split { get; init; } = new();
