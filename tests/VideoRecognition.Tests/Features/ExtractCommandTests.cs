@@ -33,7 +33,7 @@ public sealed class ExtractCommandTests(ExtractionDataset dataset) : IClassFixtu
         Directory.CreateDirectory(temp["killed"]);
         string config = dataset.WriteConfig(temp["killed"]);
         string index = temp["killed/features/index.jsonl"];
-        using (var process = StartVrec("extract", "--config", config))
+        using (var process = VrecProcess.Start("extract", "--config", config))
         {
             // Wait (polling the store, no fixed sleep) until some but not all videos are written, then kill -9.
             var clock = Stopwatch.StartNew();
@@ -147,20 +147,5 @@ public sealed class ExtractCommandTests(ExtractionDataset dataset) : IClassFixtu
         {
             return 0;
         }
-    }
-
-    private static Process StartVrec(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.TestOutput, "vrec.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

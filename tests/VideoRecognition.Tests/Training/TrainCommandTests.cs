@@ -16,7 +16,7 @@ public sealed class TrainCommandTests(TrainingDataset dataset) : IClassFixture<T
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Output);
 
         string config = dataset.ConfigFile(temp["killed"], settings);
-        using (var process = Start("train", "--config", config))
+        using (var process = VrecProcess.Start("train", "--config", config))
         {
             var clock = Stopwatch.StartNew();
             while (!Directory.Exists(temp["killed/checkpoints/epoch-0003"]) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
@@ -68,20 +68,5 @@ public sealed class TrainCommandTests(TrainingDataset dataset) : IClassFixture<T
         Assert.Contains("soft-cls", result.Stderr);
         Assert.Contains("Last good checkpoint: none", result.Stderr);
         Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.TestOutput, "vrec.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
