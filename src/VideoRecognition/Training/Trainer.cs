@@ -123,9 +123,11 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 baseAccuracy = BaseAccuracy(model, batches, data);
                 PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, batches, data, store, truth) : new PseudoLabelScore();
                 double? validation = validate(model);
-                // Ties go to the later epoch: when validation saturates, the more trained model is the better guess.
-                bool isBest = validation is not null && (best is null || validation >= best);
-                if (isBest || best is null && validation is null)
+                // Only epochs after the model's warm-up compete: before it the pseudo-label losses are off, so such a
+                // checkpoint is not the method being trained. Ties go to the later epoch (validation often saturates).
+                bool eligible = epoch >= modelConfig.WarmupEpochs || epoch == train.Epochs - 1;
+                bool isBest = eligible && (validation is null || best is null || validation >= best);
+                if (isBest)
                 {
                     best = validation ?? best;
                     bestEpoch = epoch;
@@ -133,7 +135,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
                 double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
                 log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, store.Manifest.Segments));
-                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, optimizer, isBest || validation is null);
+                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, optimizer, isBest);
                 progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score));
             }
         }
