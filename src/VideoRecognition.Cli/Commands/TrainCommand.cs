@@ -2,9 +2,12 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
+using VideoRecognition.Backbones;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Progress;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -36,10 +39,20 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
+        // Before anything touches libtorch: oneDNN reads the variable once, when it first runs.
+        if (OneDnnGuard.ProtectBackwardPass(TrainsBottleneckBackbone(config), config.Device == Device.Cpu) is { } guard)
+        {
+            ConsoleReporter.WriteLog(LogLevel.Info, guard);
+        }
+
         string output = OutputFolder.Prepare(config.Train.Output);
         RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
         var summary = ConsoleReporter.Run(settings.LogLevel, progress => TrainingJob.Train(config, settings.Resume, progress, cancellationToken));
         SummaryTable.Write(summary);
         return ExitCodes.Ok;
     }
+
+    /// <summary>Whether the run will backpropagate through ResNet-50's bottleneck blocks, whose backward pass the oneDNN guard protects.</summary>
+    private static bool TrainsBottleneckBackbone(RunConfig config) =>
+        config.Train.Mode == TrainingMode.EndToEnd && config.Backbone.Trainable && config.Backbone.Architecture == BackboneArchitecture.Resnet50;
 }

@@ -22,27 +22,40 @@ public sealed class SegmentViews(VideoConfig video, int trainViews, Seed seed)
     public int ImagesPerVideo => Views * video.Segments * video.ClipLength;
 
     /// <summary>Decodes the video and writes its views into a new batch (views x segments x clip frames).</summary>
-    public FrameBatch Prepare(VideoSource source)
+    public FrameBatch Prepare(VideoSource source) => Decode(source, withTestView: true, trainViews);
+
+    /// <summary>
+    /// Only the augmented training views (views 1..N of <see cref="Prepare"/>, the same frames and pixels):
+    /// end-to-end training decodes no test frames it would not use. trainViews x segments x clip frames.
+    /// </summary>
+    public FrameBatch PrepareTrainingViews(VideoSource source) => Decode(source, withTestView: false, trainViews);
+
+    /// <summary>Only the test view (view 0 of <see cref="Prepare"/>): segments x clip frames.</summary>
+    public FrameBatch PrepareTestView(VideoSource source) => Decode(source, withTestView: true, 0);
+
+    private FrameBatch Decode(VideoSource source, bool withTestView, int augmented)
     {
         Random random = seed.Derive("extract.video:" + source.Id).ToRandom();
-        int[] test = SampledSegment.FramesOf(sampler.TestFrames(source.Probe));
+        int[] test = withTestView ? SampledSegment.FramesOf(sampler.TestFrames(source.Probe)) : [];
+        // The training frames are drawn even when unused, so the augmentations that follow are the same either way.
         int[] train = SampledSegment.FramesOf(sampler.TrainingFrames(source.Probe, random));
+        int[] read = augmented > 0 ? [.. test, .. train] : test;
 
         using var reader = FrameReader.Open(source.Probe);
-        Mat[] frames = reader.Read([.. test, .. train]);
+        Mat[] frames = reader.Read(read);
         try
         {
-            var batch = new FrameBatch(ImagesPerVideo, video.InputSize);
+            var batch = new FrameBatch(((withTestView ? 1 : 0) + augmented) * video.Segments * video.ClipLength, video.InputSize);
             for (int i = 0; i < test.Length; i++)
             {
                 views.WriteTestView(frames[i], batch.Slot(i));
             }
 
-            for (int v = 1; v < Views; v++)
+            for (int v = 0; v < augmented; v++)
             {
                 for (int i = 0; i < train.Length; i++)
                 {
-                    views.WriteTrainingView(frames[test.Length + i], random, batch.Slot((v * train.Length) + i));
+                    views.WriteTrainingView(frames[test.Length + i], random, batch.Slot(test.Length + (v * train.Length) + i));
                 }
             }
 

@@ -54,8 +54,11 @@ public static class ExtractionJob
         return ExtractionBenchmark.Run(extractor, manifest, sources, scratchFolder, progress, ct);
     }
 
-    /// <summary>The labelled videos whose files were found and decode, with their probes.</summary>
-    private static IReadOnlyList<VideoSource> Sources(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    /// <summary>
+    /// The labelled videos whose files were found and decode, with their probes: what extraction embeds and
+    /// what end-to-end training decodes.
+    /// </summary>
+    public static IReadOnlyList<VideoSource> Sources(RunConfig config, IProgressReporter progress, CancellationToken ct)
     {
         var (annotations, index) = Index(config, progress, ct);
         var usable = index.Usable();
@@ -83,7 +86,8 @@ public static class ExtractionJob
         return sources;
     }
 
-    private static IBackbone CreateBackbone(RunConfig config)
+    /// <summary>The run's backbone; random weights (weights none) are drawn from the run seed.</summary>
+    public static IBackbone CreateBackbone(RunConfig config)
     {
         TorchSharp.torch.manual_seed(config.Seed);
         return BackboneFactory.Create(config.Backbone, config.Video.InputSize, config.Device);

@@ -1,3 +1,4 @@
+using VideoRecognition.Backbones;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Features;
@@ -9,19 +10,56 @@ using VideoRecognition.Training;
 
 namespace VideoRecognition.Pipeline;
 
-/// <summary>`vrec train`: the model on the base classes of a feature store, validated on the val classes each epoch.</summary>
+/// <summary>
+/// `vrec train`: the model on the base classes, from the feature store (train.mode cached, validated on the
+/// val classes each epoch) or from the videos with the backbone fine-tuned (train.mode end_to_end).
+/// </summary>
 public static class TrainingJob
 {
     public static TrainingSummary Train(RunConfig config, bool resume, IProgressReporter progress, CancellationToken ct)
     {
+        var trainer = new Trainer(config, progress);
         if (config.Train.Mode == TrainingMode.EndToEnd)
         {
-            throw new Runtime.BadInputException("train.mode end_to_end is not available yet; use cached (features from `vrec extract`)");
+            using ITrainingBatchSource videos = EndToEndSource(config, progress, ct);
+            if (config.Train.ValidationEpisodes > 0)
+            {
+                // The store's val features come from the frozen backbone, not the one being trained: scoring on them would mislead.
+                progress.Log(LogLevel.Warning, "train.validation_episodes: few-shot validation reads the feature store and is off in end_to_end mode; every epoch's checkpoint counts as best");
+            }
+
+            return trainer.Run(videos, resume, _ => null, ct);
         }
 
-        var trainer = new Trainer(config, progress);
+        using ITrainingBatchSource features = StoredFeatureSource.Open(config);
         using var validationStore = config.Train.ValidationEpisodes > 0 ? FeatureStore.Open(config.Features.Output) : null;
-        return trainer.Run(resume, Validation(config, validationStore, progress), ct);
+        return trainer.Run(features, resume, Validation(config, validationStore, progress), ct);
+    }
+
+    /// <summary>
+    /// The base-class videos extraction would embed (same annotations, index and probes), decoded each step
+    /// and embedded by the run's backbone with gradients. Refuses a frozen backbone before any video is read.
+    /// </summary>
+    private static DecodedVideoSource EndToEndSource(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    {
+        if (!config.Backbone.Trainable)
+        {
+            throw new BadInputException(
+                "train.mode end_to_end fine-tunes the backbone, but backbone.trainable is false; set backbone.trainable: true " +
+                "(e.g. --set backbone.trainable=true), or use train.mode cached with features from `vrec extract`");
+        }
+
+        IReadOnlyList<VideoSource> sources = ExtractionJob.Sources(config, progress, ct);
+        IBackbone backbone = ExtractionJob.CreateBackbone(config);
+        try
+        {
+            return new DecodedVideoSource(sources, backbone, config);
+        }
+        catch
+        {
+            backbone.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

@@ -12,6 +12,14 @@ public static class CheckpointCompatibility
             throw new BadInputException($"{checkpoint}: checkpoint format {found.FormatVersion}; this vrec reads format {CheckpointState.CurrentFormatVersion}");
         }
 
+        TrainingMode foundMode = found.Mode ?? TrainingMode.Cached;
+        TrainingMode expectedMode = expected.Mode ?? TrainingMode.Cached;
+        if (foundMode != expectedMode)
+        {
+            throw new BadInputException(
+                $"{checkpoint} was trained with train.mode {Configuration.ConfigKeys.FromProperty(foundMode.ToString())}; this run's is {Configuration.ConfigKeys.FromProperty(expectedMode.ToString())}");
+        }
+
         if (found.FeatureDimension != expected.FeatureDimension)
         {
             throw new BadInputException($"{checkpoint} was trained on {found.FeatureDimension}-d features ({found.Backbone}); these features are {expected.FeatureDimension}-d ({expected.Backbone})");

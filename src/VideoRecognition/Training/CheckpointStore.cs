@@ -6,19 +6,28 @@ using VideoRecognition.Runtime;
 namespace VideoRecognition.Training;
 
 /// <summary>
-/// The checkpoints of a run folder: checkpoints/epoch-NNNN/ with model.bin, optimizer.bin and state.json,
+/// The checkpoints of a run folder: checkpoints/epoch-NNNN/ with model.bin, optimizer.bin and state.json
+/// (and backbone.bin when the backbone trains end to end),
 /// each written to a temporary folder and renamed into place, so a kill never leaves a half checkpoint;
 /// best/ holds the one with the highest validation accuracy.
 /// </summary>
 public sealed class CheckpointStore(string runFolder)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public string Folder => Path.Combine(runFolder, "checkpoints");
 
     public string Best => Path.Combine(Folder, "best");
 
     public static string ModelFile(string checkpoint) => Path.Combine(checkpoint, "model.bin");
+
+    /// <summary>The trained backbone's weights (end-to-end mode only).</summary>
+    public static string BackboneFile(string checkpoint) => Path.Combine(checkpoint, "backbone.bin");
 
     public static string OptimizerFile(string checkpoint) => Path.Combine(checkpoint, "optimizer.bin");
 
@@ -27,16 +36,17 @@ public sealed class CheckpointStore(string runFolder)
     /// <summary>The run config the checkpoint was trained with: rebuilds the model without its run folder.</summary>
     public static string ConfigFile(string checkpoint) => Path.Combine(checkpoint, "config.yaml");
 
-    public string Save(CheckpointState state, string configYaml, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
+    /// <summary>Writes an epoch checkpoint (and best/); <paramref name="backbone"/> is the backbone trained with the heads, or null when it is frozen (cached features).</summary>
+    public string Save(CheckpointState state, string configYaml, torch.nn.Module model, torch.nn.Module? backbone, TorchSharp.Modules.OptimizerHelper optimizer, bool isBest)
     {
         string final = Path.Combine(Folder, $"epoch-{state.Epoch + 1:D4}"); // numbered from 1, as epochs are shown
         string staging = final + ".partial";
-        WriteTo(staging, state, configYaml, model, optimizer);
+        WriteTo(staging, state, configYaml, model, backbone, optimizer);
         Replace(staging, final);
         if (isBest)
         {
             string bestStaging = Best + ".partial";
-            WriteTo(bestStaging, state, configYaml, model, optimizer);
+            WriteTo(bestStaging, state, configYaml, model, backbone, optimizer);
             Replace(bestStaging, Best);
         }
 
@@ -70,7 +80,7 @@ public sealed class CheckpointStore(string runFolder)
         }
     }
 
-    private static void WriteTo(string folder, CheckpointState state, string configYaml, torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    private static void WriteTo(string folder, CheckpointState state, string configYaml, torch.nn.Module model, torch.nn.Module? backbone, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         if (Directory.Exists(folder))
         {
@@ -79,6 +89,7 @@ public sealed class CheckpointStore(string runFolder)
 
         Directory.CreateDirectory(folder);
         model.save(ModelFile(folder));
+        backbone?.save(BackboneFile(folder));
         optimizer.save_state_dict(OptimizerFile(folder));
         AtomicFile.WriteAllText(ConfigFile(folder), configYaml);
         AtomicFile.WriteAllText(StateFile(folder), JsonSerializer.Serialize(state, Json));

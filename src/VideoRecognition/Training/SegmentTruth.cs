@@ -15,21 +15,24 @@ public sealed class SegmentTruth
 
     private SegmentTruth(Dictionary<string, long[]> kinds) => this.kinds = kinds;
 
-    public static SegmentTruth? Load(string groundTruthPath, FeatureStore store)
+    public static SegmentTruth? Load(string groundTruthPath, FeatureStore store) =>
+        Load(groundTruthPath, store.Videos.Select(v => v.Id), store.Manifest.Segments);
+
+    /// <summary>The truth of the given videos cut into <paramref name="segments"/> segments, or null without a ground-truth file.</summary>
+    public static SegmentTruth? Load(string groundTruthPath, IEnumerable<string> videoIds, int segments)
     {
         if (groundTruthPath.Length == 0 || !File.Exists(groundTruthPath))
         {
             return null;
         }
 
-        int segments = store.Manifest.Segments;
         var truth = GroundTruthJson.Read(groundTruthPath).Videos.ToDictionary(v => v.Id, StringComparer.Ordinal);
         var kinds = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (FeatureEntry video in store.Videos)
+        foreach (string id in videoIds)
         {
-            if (truth.TryGetValue(video.Id, out var gt))
+            if (truth.TryGetValue(id, out var gt))
             {
-                kinds[video.Id] = Enumerable.Range(0, segments).Select(t => (long)Majority(gt, t, segments)).ToArray();
+                kinds[id] = Enumerable.Range(0, segments).Select(t => (long)Majority(gt, t, segments)).ToArray();
             }
         }
 

@@ -52,6 +52,14 @@ public sealed class TrainedModel : IDisposable
         }
 
         CheckpointState state = CheckpointStore.ReadState(checkpoint);
+        if (state.Mode == TrainingMode.EndToEnd)
+        {
+            // Its heads expect features of its own fine-tuned backbone (backbone.pt), not the frozen ones in a store.
+            throw new BadInputException(
+                $"checkpoint '{checkpoint}' was trained end to end; extract features with its fine-tuned backbone first " +
+                "(backbone.weights: <run>/backbone.pt, then vrec extract) and evaluate on that store");
+        }
+
         if (state.FeatureDimension != features.FeatureDimension)
         {
             throw new BadInputException(

@@ -12,9 +12,10 @@ using static TorchSharp.torch;
 namespace VideoRecognition.Training;
 
 /// <summary>
-/// Trains the model on the base classes' cached segment features (`vrec train`). Every epoch's randomness
-/// (video order, view choice, dropout) is derived from the seed and the epoch number alone, so a run resumed
-/// from an epoch checkpoint ends with the same weights as one that never stopped.
+/// Trains the model on the base classes (`vrec train`): on cached segment features, or end to end with the
+/// backbone, depending on the <see cref="ITrainingBatchSource"/> it is given; the loop is the same. Every
+/// epoch's randomness (video order, view choice or augmentation, dropout) is derived from the seed and the
+/// epoch number alone, so a run resumed from an epoch checkpoint ends with the same weights as one that never stopped.
 /// </summary>
 public sealed class Trainer(RunConfig config, IProgressReporter progress)
 {
@@ -24,32 +25,26 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
     /// <param name="resume">Continue from the newest checkpoint in train.output instead of starting (and refusing to overwrite) a run.</param>
     /// <param name="validate">Few-shot accuracy of the model on the val classes, or null to skip; picks the best checkpoint.</param>
     /// <param name="ct">Stops between steps; the last finished epoch's checkpoint is what --resume continues from.</param>
-    public TrainingSummary Run(bool resume, Func<AnnotationEfficientModel, double?> validate, CancellationToken ct)
+    /// <param name="source">Where the batches come from; its trainable backbone parameters are optimised with the heads.</param>
+    public TrainingSummary Run(ITrainingBatchSource source, bool resume, Func<AnnotationEfficientModel, double?> validate, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         OutputFolder.Prepare(train.Output);
-        using var store = FeatureStore.Open(config.Features.Output);
         var split = ClassSplit.Read(config.Data.Splits);
-        var data = BaseClassSet.From(store, split, config.Data.Splits);
-        var truth = SegmentTruth.Load(config.Data.GroundTruth, store);
+        var data = BaseClassSet.From(source.VideoLabels, split, config.Data.Splits, source.Description);
+        var truth = SegmentTruth.Load(config.Data.GroundTruth, data.Positions.Select(p => source.VideoIds[p]), source.Segments);
         ModelConfig modelConfig = config.Model.Resolved();
-        torch.Device device = Backbones.BackboneFactory.ToTorch(config.Device);
-        var batches = new FeatureBatches(store, device);
-        if (modelConfig.Contrastive && !batches.HasContrastivePairs)
-        {
-            throw new BadInputException(
-                $"model.contrastive needs two augmented views per segment, and the feature store {store.Layout.Folder} has {store.Manifest.Views - 1}; " +
-                "extract with features.train_views >= 2, or set model.contrastive: false");
-        }
+        torch.Device device = source.Device;
 
         torch.manual_seed(unchecked((long)seed.Derive("train.init").Value));
-        using var model = new AnnotationEfficientModel(store.Manifest.FeatureDimension, data.Classes.Count, modelConfig);
+        using var model = new AnnotationEfficientModel(source.FeatureDimension, data.Classes.Count, modelConfig);
         model.to(device);
-        OptimizerHelper optimizer = CreateOptimizer(model);
+        var (optimizer, rateScales) = CreateOptimizer(model, source.TrainableParameters);
+        var trained = model.parameters().Concat(source.TrainableParameters).ToList();
         var checkpoints = new CheckpointStore(train.Output);
         var identity = new CheckpointState(
-            CheckpointState.CurrentFormatVersion, -1, 0, null, null, -1, store.Manifest.FeatureDimension, data.Classes, modelConfig.ToString(), store.Manifest.Backbone);
-        (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, optimizer);
+            CheckpointState.CurrentFormatVersion, -1, 0, null, null, -1, source.FeatureDimension, data.Classes, modelConfig.ToString(), source.Backbone, source.Mode);
+        (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, source.TrainableModule, optimizer);
 
         using var log = new TrainingLog(train.Output, startEpoch - 1);
         string configYaml = RunConfigFile.ToYaml(config);
@@ -57,7 +52,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
         {
             // Epoch 0: what the untrained model would label, the reference the later epochs improve on.
-            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, PseudoLabelQuality(model, batches, data, store, truth), 0, store.Manifest.Segments));
+            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, PseudoLabelQuality(model, source, data, truth), 0, source.Segments));
         }
 
         double baseAccuracy = double.NaN;
@@ -69,24 +64,32 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 var epochClock = Stopwatch.StartNew();
                 torch.manual_seed(unchecked((long)seed.Derive("train.torch", epoch).Value));
                 int[] order = Shuffle(data.Positions.Count, seed.Derive("train.order", epoch).ToRandom());
-                Random viewChoice = seed.Derive("train.views", epoch).ToRandom();
+                var rowsOfStep = Enumerable.Range(0, stepsPerEpoch).Select(s => order.Skip(s * train.BatchSize).Take(train.BatchSize).ToArray()).ToArray();
+                var steps = rowsOfStep.Select(rows => new BatchRows(rows.Select(r => data.Positions[r]).ToArray(), rows.Select(r => data.Labels[r]).ToArray())).ToArray();
                 bool contrastive = modelConfig.Contrastive && (epoch >= modelConfig.WarmupEpochs || modelConfig.ContrastiveDuringWarmup);
                 Tensor? epochLabels = modelConfig.PseudoLabelRefresh == PseudoLabelRefresh.EveryEpoch && epoch >= modelConfig.WarmupEpochs
-                    ? EpochPseudoLabels(model, batches, data)
+                    ? EpochPseudoLabels(model, source, data)
                     : null;
                 var sums = new LossSums();
                 model.train();
+                source.SetTraining(true);
+                using IEnumerator<TrainingBatch> batches = source.Epoch(epoch, steps, contrastive, ct).GetEnumerator();
                 for (int s = 0; s < stepsPerEpoch; s++)
                 {
                     ct.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
-                    int[] rows = order.Skip(s * train.BatchSize).Take(train.BatchSize).ToArray();
-                    var positions = rows.Select(r => data.Positions[r]).ToArray();
-                    var batch = batches.Build(positions, rows.Select(r => data.Labels[r]).ToArray(), viewChoice, contrastive);
-                    double lr = LearningRate.At(train, epoch, s, stepsPerEpoch);
-                    foreach (var group in optimizer.ParamGroups)
+                    int[] rows = rowsOfStep[s];
+                    var positions = steps[s].Positions;
+                    if (!batches.MoveNext())
                     {
-                        group.LearningRate = lr;
+                        throw new InvalidOperationException($"the batch source ended after {s} of {stepsPerEpoch} steps");
+                    }
+
+                    TrainingBatch batch = batches.Current;
+                    double lr = LearningRate.At(train, epoch, s, stepsPerEpoch);
+                    foreach (var (group, scale) in optimizer.ParamGroups.Zip(rateScales))
+                    {
+                        group.LearningRate = lr * scale;
                     }
 
                     PseudoLabels? given = epochLabels is null ? null : PseudoLabels.From(epochLabels.index_select(0, tensor(rows.Select(r => (long)r).ToArray())));
@@ -103,7 +106,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                     terms.Total.backward();
                     if (train.GradientClip > 0)
                     {
-                        nn.utils.clip_grad_norm_(model.parameters(), train.GradientClip);
+                        nn.utils.clip_grad_norm_(trained, train.GradientClip);
                     }
 
                     optimizer.step();
@@ -112,16 +115,18 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                     if (step % train.LogEvery == 0)
                     {
                         var stepScore = new PseudoLabelScore();
-                        Score(stepScore, terms.PseudoLabels, positions, store, truth);
-                        log.Write(Record("step", epoch, step, lr, sums.Last, null, null, stepScore, rows.Length / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds / (s + 1)), store.Manifest.Segments));
+                        Score(stepScore, terms.PseudoLabels, positions, source, truth);
+                        log.Write(Record("step", epoch, step, lr, sums.Last, null, null, stepScore, rows.Length / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds / (s + 1)), source.Segments));
                     }
 
                     task.Advance();
                 }
 
                 epochLabels?.Dispose();
-                baseAccuracy = BaseAccuracy(model, batches, data);
-                PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, batches, data, store, truth) : new PseudoLabelScore();
+                batches.Dispose();
+                source.SetTraining(false);
+                baseAccuracy = BaseAccuracy(model, source, data);
+                PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, source, data, truth) : new PseudoLabelScore();
                 double? validation = validate(model);
                 // Only epochs after the model's warm-up compete: before it the pseudo-label losses are off, so such a
                 // checkpoint is not the method being trained. Ties go to the later epoch (validation often saturates).
@@ -134,19 +139,20 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 }
 
                 double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
-                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, store.Manifest.Segments));
-                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, optimizer, isBest);
+                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, source.Segments));
+                checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, source.TrainableModule, optimizer, isBest);
                 progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score));
             }
         }
 
         if (double.IsNaN(baseAccuracy))
         {
-            baseAccuracy = BaseAccuracy(model, batches, data); // resumed with no epoch left to train
+            source.SetTraining(false);
+            baseAccuracy = BaseAccuracy(model, source, data); // resumed with no epoch left to train
         }
 
         string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;
-        string exported = Export(model, bestCheckpoint);
+        string exported = Export(model, source.TrainableModule, bestCheckpoint);
         return new TrainingSummary(
             Path.GetFullPath(train.Output), train.Epochs, step, data.Positions.Count, data.Classes.Count, baseAccuracy, best, bestEpoch + 1,
             bestCheckpoint, exported, clock.Elapsed, (double)data.Positions.Count * (train.Epochs - startEpoch) / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
@@ -154,7 +160,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
 
     /// <summary>Loads the newest checkpoint when resuming; refuses to train over an existing run otherwise.</summary>
     private (int Epoch, long Step, double? Best, int BestEpoch) Restore(
-        bool resume, CheckpointStore checkpoints, CheckpointState identity, AnnotationEfficientModel model, OptimizerHelper optimizer)
+        bool resume, CheckpointStore checkpoints, CheckpointState identity, AnnotationEfficientModel model, nn.Module? backbone, OptimizerHelper optimizer)
     {
         string? latest = checkpoints.Latest();
         if (!resume)
@@ -176,37 +182,75 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         CheckpointState state = CheckpointStore.ReadState(latest);
         CheckpointCompatibility.Require(state, identity, latest);
         model.load(CheckpointStore.ModelFile(latest));
+        backbone?.load(CheckpointStore.BackboneFile(latest));
         optimizer.load_state_dict(CheckpointStore.OptimizerFile(latest));
         progress.Log(LogLevel.Info, $"Resuming from {latest} (epoch {state.Epoch + 1} of {train.Epochs} done)");
         return (state.Epoch + 1, state.Step, state.BestValidationAccuracy, state.BestEpoch);
     }
 
-    private OptimizerHelper CreateOptimizer(AnnotationEfficientModel model) => train.Optimizer switch
+    /// <summary>
+    /// One optimiser over the heads and, in end-to-end mode, the backbone: the backbone in its own parameter
+    /// group, whose rate is the schedule's times train.backbone_lr_scale (pretrained features need gentler steps).
+    /// </summary>
+    private (OptimizerHelper Optimizer, double[] RateScales) CreateOptimizer(AnnotationEfficientModel model, IReadOnlyList<Parameter> backbone)
     {
-        OptimizerKind.Sgd => optim.SGD(model.parameters(), train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
-        _ => optim.AdamW(model.parameters(), train.LearningRate, weight_decay: train.WeightDecay),
-    };
+        if (backbone.Count == 0)
+        {
+            OptimizerHelper heads = train.Optimizer switch
+            {
+                OptimizerKind.Sgd => optim.SGD(model.parameters(), train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
+                _ => optim.AdamW(model.parameters(), train.LearningRate, weight_decay: train.WeightDecay),
+            };
+            return (heads, [1.0]);
+        }
 
-    /// <summary>The final weights as a PyTorch state_dict (model.pt), taken from the best checkpoint.</summary>
-    private string Export(AnnotationEfficientModel model, string checkpoint)
+        double backboneRate = train.LearningRate * train.BackboneLrScale;
+        OptimizerHelper both = train.Optimizer switch
+        {
+            OptimizerKind.Sgd => optim.SGD(
+                [new SGD.ParamGroup(model.parameters(), new SGD.Options { LearningRate = train.LearningRate, momentum = train.Momentum, weight_decay = train.WeightDecay }),
+                 new SGD.ParamGroup(backbone, new SGD.Options { LearningRate = backboneRate, momentum = train.Momentum, weight_decay = train.WeightDecay })],
+                train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
+            _ => optim.AdamW(
+                [new AdamW.ParamGroup(model.parameters(), new AdamW.Options { LearningRate = train.LearningRate, weight_decay = train.WeightDecay }),
+                 new AdamW.ParamGroup(backbone, new AdamW.Options { LearningRate = backboneRate, weight_decay = train.WeightDecay })],
+                train.LearningRate, weight_decay: train.WeightDecay),
+        };
+        return (both, [1.0, train.BackboneLrScale]);
+    }
+
+    /// <summary>
+    /// The final weights as a PyTorch state_dict (model.pt), taken from the best checkpoint; in end-to-end
+    /// mode the trained backbone too (backbone.pt, torchvision names, loadable as backbone.weights).
+    /// </summary>
+    private string Export(AnnotationEfficientModel model, nn.Module? backbone, string checkpoint)
     {
         model.load(CheckpointStore.ModelFile(checkpoint));
         string path = Path.Combine(train.Output, "model.pt");
         string temporary = path + ".partial";
         TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(model, temporary);
         AtomicFile.Publish(temporary, path);
+        if (backbone is not null)
+        {
+            backbone.load(CheckpointStore.BackboneFile(checkpoint));
+            string backbonePath = Path.Combine(train.Output, "backbone.pt");
+            TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(backbone, backbonePath + ".partial");
+            AtomicFile.Publish(backbonePath + ".partial", backbonePath);
+        }
+
         return path;
     }
 
-    private static Tensor EpochPseudoLabels(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data)
+    private static Tensor EpochPseudoLabels(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data)
     {
         var parts = new List<Tensor>();
-        for (int start = 0; start < data.Positions.Count; start += 256)
+        int chunk = source.EvaluationBatch;
+        for (int start = 0; start < data.Positions.Count; start += chunk)
         {
             using var scope = NewDisposeScope();
-            var positions = data.Positions.Skip(start).Take(256).ToArray();
-            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray(), device: batches.Device);
-            parts.Add(model.AssignPseudoLabels(batches.Read(positions, _ => FeatureStoreManifest.TestView), labels).Labels.cpu().MoveToOuterDisposeScope());
+            var positions = data.Positions.Skip(start).Take(chunk).ToArray();
+            var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
+            parts.Add(model.AssignPseudoLabels(source.TestFeatures(positions), labels).Labels.cpu().MoveToOuterDisposeScope());
         }
 
         Tensor all = cat(parts, 0);
@@ -215,17 +259,18 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
     }
 
     /// <summary>Video-level accuracy over the base classes on the test-time view: how well the training task itself is learnt.</summary>
-    private static double BaseAccuracy(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data)
+    private static double BaseAccuracy(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data)
     {
         long correct = 0;
+        int chunk = source.EvaluationBatch;
         model.eval();
         using (no_grad())
         {
-            for (int start = 0; start < data.Positions.Count; start += 256)
+            for (int start = 0; start < data.Positions.Count; start += chunk)
             {
                 using var scope = NewDisposeScope();
-                var positions = data.Positions.Skip(start).Take(256).ToArray();
-                var predicted = model.forward(batches.Read(positions, _ => FeatureStoreManifest.TestView)).VideoLogits.argmax(1).cpu().data<long>().ToArray();
+                var positions = data.Positions.Skip(start).Take(chunk).ToArray();
+                var predicted = model.forward(source.TestFeatures(positions)).VideoLogits.argmax(1).cpu().data<long>().ToArray();
                 correct += predicted.Where((p, i) => p == data.Labels[start + i]).Count();
             }
         }
@@ -238,22 +283,23 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
     /// The pseudo-labels the model as it stands would give every base video's test view (no dropout, no
     /// augmentation), scored against the ground truth: the epoch-level measure of how well it finds NBG.
     /// </summary>
-    private static PseudoLabelScore PseudoLabelQuality(AnnotationEfficientModel model, FeatureBatches batches, BaseClassSet data, FeatureStore store, SegmentTruth? truth)
+    private static PseudoLabelScore PseudoLabelQuality(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth)
     {
         var score = new PseudoLabelScore();
-        for (int start = 0; start < data.Positions.Count; start += 256)
+        int chunk = source.EvaluationBatch;
+        for (int start = 0; start < data.Positions.Count; start += chunk)
         {
             using var scope = NewDisposeScope();
-            var positions = data.Positions.Skip(start).Take(256).ToArray();
-            var labels = tensor(data.Labels.Skip(start).Take(256).Select(l => (long)l).ToArray(), device: batches.Device);
-            PseudoLabels pseudo = model.AssignPseudoLabels(batches.Read(positions, _ => FeatureStoreManifest.TestView), labels);
-            Score(score, pseudo, positions, store, truth);
+            var positions = data.Positions.Skip(start).Take(chunk).ToArray();
+            var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
+            PseudoLabels pseudo = model.AssignPseudoLabels(source.TestFeatures(positions), labels);
+            Score(score, pseudo, positions, source, truth);
         }
 
         return score;
     }
 
-    private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, FeatureStore store, SegmentTruth? truth)
+    private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, ITrainingBatchSource source, SegmentTruth? truth)
     {
         if (pseudo is null)
         {
@@ -264,7 +310,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         int segments = labels.Length / positions.Length;
         for (int i = 0; i < positions.Length; i++)
         {
-            score.Add(labels[(i * segments)..((i + 1) * segments)], truth?.Of(store.Videos[positions[i]].Id));
+            score.Add(labels[(i * segments)..((i + 1) * segments)], truth?.Of(source.VideoIds[positions[i]]));
         }
     }
 

@@ -35,7 +35,11 @@ public static class TrainingBenchmark
             Features = config.Features with { Output = features },
             Train = config.Train with { Output = run, ValidationEpisodes = 0 },
         };
-        new Trainer(benchConfig, progress).Run(resume: false, _ => null, ct);
+        using (ITrainingBatchSource source = StoredFeatureSource.Open(benchConfig))
+        {
+            new Trainer(benchConfig, progress).Run(source, resume: false, _ => null, ct);
+        }
+
         return TrainingLog.Read(Path.Combine(run, "train.jsonl"))
             .Where(r => r.Kind == "epoch" && r.Epoch > 0)
             .Select(r => new EpochThroughput(r.Epoch, videos / (r.VideosPerSecond ?? double.NaN), r.VideosPerSecond ?? double.NaN, r.SegmentsPerSecond ?? double.NaN, r.ResidentMemoryMiB ?? double.NaN))

@@ -25,6 +25,13 @@ public sealed record TrainingConfig : IConfigSection
     [Range(1e-7, 10.0)]
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>
+    /// End-to-end mode: the backbone's learning rate as a fraction of learning_rate (same schedule), because
+    /// pretrained features are destroyed by the heads' rate.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double BackboneLrScale { get; init; } = 0.1;
+
     [Range(0.0, 0.999)]
     public double Momentum { get; init; } = 0.9;
 

@@ -12,7 +12,10 @@ internal static class VrecProcess
 
     public static Result Run(params string[] args) => RunIn(RepositoryPaths.TestOutput, args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(new Dictionary<string, string?>(), workingDirectory, args);
+
+    /// <summary>With these variables set (null removes one) in the child's environment.</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +30,11 @@ internal static class VrecProcess
         }
 
         start.Environment["VREC_DEBUG"] = null;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
