@@ -52,6 +52,10 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [ConfigKey("features.output")]
         public string? Features { get; init; }
 
+        [CommandOption("--from-videos")]
+        [Description("Start from the videos (data.annotations, data.videos): extract the features into features.output first, then evaluate.")]
+        public bool FromVideos { get; init; }
+
         [CommandOption("--replay <FILE>")]
         [Description("Evaluate on a saved episode set (episodes-*.json of an earlier run) instead of sampling.")]
         public string? Replay { get; init; }
@@ -68,7 +72,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         string output = OutputFolder.Prepare(settings.Output);
         RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
         var outcome = ConsoleReporter.Run(settings.LogLevel, progress =>
-            EvaluationJob.Evaluate(config, settings.Checkpoints, settings.Replay, output, progress, cancellationToken));
+            EvaluationJob.Evaluate(config, settings.Checkpoints, settings.Replay, output, progress, cancellationToken, settings.FromVideos));
         SummaryTable.Write(outcome.Result);
         AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultJson)}[/], {Markup.Escape(outcome.ResultCsv)}, {Markup.Escape(outcome.PerClassCsv)}");
         AnsiConsole.MarkupLine($"Episodes (replay with --replay): [bold]{Markup.Escape(outcome.EpisodesFile)}[/]");

@@ -22,7 +22,7 @@ public static class DemoTable
     {
         var text = new StringBuilder();
         var first = evaluations[0];
-        text.Append(CultureInfo.InvariantCulture, $"Synthetic novel classes, {first.Way}-way, {first.Query} queries per class, {first.Episodes} episodes per setting (seed {first.Seed.Value}), ");
+        text.Append(CultureInfo.InvariantCulture, $"Synthetic novel classes, {first.Way}-way, {first.Query} queries per class, {first.Episodes} episodes per setting (episode seed {first.Seed.Value}, derived from the run seed), ");
         text.Append(CultureInfo.InvariantCulture, $"{first.Classifier} classifier; accuracy in % with its 95% confidence interval; localisation from the 1-shot episodes.\n\n");
         text.Append("| model | " + string.Join(" | ", evaluations.Select(e => $"{e.Shot}-shot")) + " | mean tIoU | mAP@0.5 |\n");
         text.Append("| --- | " + string.Join(" | ", evaluations.Select(_ => "---")) + " | --- | --- |\n");

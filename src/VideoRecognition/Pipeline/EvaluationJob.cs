@@ -24,11 +24,18 @@ public static class EvaluationJob
         string? replayEpisodes,
         string outputFolder,
         IProgressReporter progress,
-        CancellationToken ct)
+        CancellationToken ct,
+        bool fromVideos = false)
     {
         if (checkpoints.Count == 0)
         {
             throw new BadInputException("give at least one --checkpoint (a folder such as runs/train/checkpoints/best)");
+        }
+
+        if (fromVideos)
+        {
+            // Straight from the videos: extract (or finish extracting) the store first; a complete store costs only a check.
+            ExtractionJob.Extract(config, ShardSpec.Whole, progress, ct);
         }
 
         EvaluationConfig eval = config.Eval;

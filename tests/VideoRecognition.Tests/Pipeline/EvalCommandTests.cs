@@ -41,6 +41,19 @@ public sealed class EvalCommandTests : IClassFixture<TrainingDataset>, IDisposab
     }
 
     [Fact]
+    public void Evaluating_from_the_videos_gives_what_the_cached_features_give()
+    {
+        var cached = VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--out", temp["cached"]);
+        Assert.True(cached.ExitCode == 0, cached.Output);
+
+        string freshStore = temp["fresh-features"];
+        var fromVideos = VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--from-videos", "--set", $"features.output={freshStore}", "--set", $"data.index={temp["fresh-index"]}", "--out", temp["from-videos"]);
+        Assert.True(fromVideos.ExitCode == 0, fromVideos.Output);
+        Assert.True(File.Exists(Path.Combine(freshStore, "COMPLETE")));
+        Assert.Equal(Accuracy(temp["cached"]), Accuracy(temp["from-videos"]));
+    }
+
+    [Fact]
     public void Fewer_classes_than_way_is_a_usage_error()
     {
         AssertUsageError(VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--way", "50", "--out", temp["e"]), "50-way");
