@@ -34,19 +34,4 @@ public sealed class FrameReaderTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => reader.Read([40]));
     }
-
-    [Fact]
-    public void Segment_input_gives_t_test_views_and_two_training_views_per_segment()
-    {
-        using var temp = new TempFolder();
-        var probe = VideoProber.Probe(BadVideoTests.WriteVideo(temp["clip.mp4"], frames: 30));
-        var input = new SegmentInput(new VideoConfig { Segments = 4, InputSize = 32, ResizeShorter = 40 });
-
-        var (segments, test) = input.TestBatch(probe);
-        var (_, training) = input.TrainingBatch(probe, new Random(1));
-
-        Assert.Equal(4, segments.Count);
-        Assert.Equal((4, 32), (test.Count, test.Size));
-        Assert.Equal(8, training.Count);
-    }
 }

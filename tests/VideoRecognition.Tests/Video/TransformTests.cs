@@ -17,7 +17,9 @@ public sealed class TransformTests
         using var tall = Pattern(90, 200);
         var views = new FrameViews(Config);
 
-        var batch = FrameBatch.TestViews([wide, tall], views);
+        var batch = new FrameBatch(2, views.InputSize);
+        views.WriteTestView(wide, batch.Slot(0));
+        views.WriteTestView(tall, batch.Slot(1));
         using var tensor = batch.ToTensor();
 
         Assert.Equal(3 * 112 * 112, views.ViewLength);
@@ -96,9 +98,18 @@ public sealed class TransformTests
         using var frame = Pattern(320, 240);
         var views = new FrameViews(Config);
 
-        var a = FrameBatch.TrainingViewPairs([frame], views, new Random(11));
-        var b = FrameBatch.TrainingViewPairs([frame], views, new Random(11));
-        var c = FrameBatch.TrainingViewPairs([frame], views, new Random(12));
+        FrameBatch Pair(int seed)
+        {
+            var random = new Random(seed);
+            var pair = new FrameBatch(2, views.InputSize);
+            views.WriteTrainingView(frame, random, pair.Slot(0));
+            views.WriteTrainingView(frame, random, pair.Slot(1));
+            return pair;
+        }
+
+        var a = Pair(11);
+        var b = Pair(11);
+        var c = Pair(12);
 
         Assert.Equal(a.Data, b.Data);
         Assert.NotEqual(a.Data, c.Data);

@@ -43,31 +43,4 @@ public sealed class FrameBatch
             return tensor.to(device);
         }
     }
-
-    /// <summary>Test views of these frames, one slot each, in order.</summary>
-    public static FrameBatch TestViews(IReadOnlyList<Mat> frames, FrameViews views)
-    {
-        var batch = new FrameBatch(frames.Count, views.InputSize);
-        for (int i = 0; i < frames.Count; i++)
-        {
-            views.WriteTestView(frames[i], batch.Slot(i));
-        }
-
-        return batch;
-    }
-
-    /// <summary>
-    /// Two independently augmented views per frame for the contrastive loss: slot 2i and 2i+1 are views of frame i.
-    /// </summary>
-    public static FrameBatch TrainingViewPairs(IReadOnlyList<Mat> frames, FrameViews views, Random random)
-    {
-        var batch = new FrameBatch(2 * frames.Count, views.InputSize);
-        for (int i = 0; i < frames.Count; i++)
-        {
-            views.WriteTrainingView(frames[i], random, batch.Slot(2 * i));
-            views.WriteTrainingView(frames[i], random, batch.Slot(2 * i + 1));
-        }
-
-        return batch;
-    }
 }
