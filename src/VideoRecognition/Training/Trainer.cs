@@ -52,7 +52,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
         {
             // Epoch 0: what the untrained model would label, the reference the later epochs improve on.
-            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, PseudoLabelQuality(model, source, data, truth), 0, source.Segments));
+            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, EvaluateBaseVideos(model, source, data, truth).Score, 0, source.Segments));
         }
 
         double baseAccuracy = double.NaN;
@@ -125,8 +125,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 epochLabels?.Dispose();
                 batches.Dispose();
                 source.SetTraining(false);
-                baseAccuracy = BaseAccuracy(model, source, data);
-                PseudoLabelScore score = modelConfig.UsesPseudoLabels ? PseudoLabelQuality(model, source, data, truth) : new PseudoLabelScore();
+                (baseAccuracy, PseudoLabelScore score) = EvaluateBaseVideos(model, source, data, truth);
                 double? validation = validate(model);
                 // Only epochs after the model's warm-up compete: before it the pseudo-label losses are off, so such a
                 // checkpoint is not the method being trained. Ties go to the later epoch (validation often saturates).
@@ -148,7 +147,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         if (double.IsNaN(baseAccuracy))
         {
             source.SetTraining(false);
-            baseAccuracy = BaseAccuracy(model, source, data); // resumed with no epoch left to train
+            baseAccuracy = EvaluateBaseVideos(model, source, data, truth).Accuracy; // resumed with no epoch left to train
         }
 
         string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;
@@ -258,10 +257,15 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         return all;
     }
 
-    /// <summary>Video-level accuracy over the base classes on the test-time view: how well the training task itself is learnt.</summary>
-    private static double BaseAccuracy(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data)
+    /// <summary>
+    /// One pass over every base video's test-time view (no dropout, no augmentation) giving both epoch-level
+    /// measures: video accuracy over the base classes (how well the training task itself is learnt), and the
+    /// pseudo-labels the model as it stands would give, scored against the ground truth (how well it finds NBG).
+    /// </summary>
+    private static (double Accuracy, PseudoLabelScore Score) EvaluateBaseVideos(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth)
     {
         long correct = 0;
+        var score = new PseudoLabelScore();
         int chunk = source.EvaluationBatch;
         model.eval();
         using (no_grad())
@@ -270,33 +274,20 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
             {
                 using var scope = NewDisposeScope();
                 var positions = data.Positions.Skip(start).Take(chunk).ToArray();
-                var predicted = model.forward(source.TestFeatures(positions)).VideoLogits.argmax(1).cpu().data<long>().ToArray();
+                SegmentOutputs outputs = model.forward(source.TestFeatures(positions));
+                var predicted = outputs.VideoLogits.argmax(1).cpu().data<long>().ToArray();
                 correct += predicted.Where((p, i) => p == data.Labels[start + i]).Count();
+                if (model.Config.UsesPseudoLabels)
+                {
+                    var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
+                    var distribution = PseudoLabeller.BaseClassDistribution(outputs.SegmentLogits, model.ClassCount);
+                    Score(score, PseudoLabeller.Assign(distribution, labels, model.Config), positions, source, truth);
+                }
             }
         }
 
         model.train();
-        return correct / (double)data.Positions.Count;
-    }
-
-    /// <summary>
-    /// The pseudo-labels the model as it stands would give every base video's test view (no dropout, no
-    /// augmentation), scored against the ground truth: the epoch-level measure of how well it finds NBG.
-    /// </summary>
-    private static PseudoLabelScore PseudoLabelQuality(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth)
-    {
-        var score = new PseudoLabelScore();
-        int chunk = source.EvaluationBatch;
-        for (int start = 0; start < data.Positions.Count; start += chunk)
-        {
-            using var scope = NewDisposeScope();
-            var positions = data.Positions.Skip(start).Take(chunk).ToArray();
-            var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-            PseudoLabels pseudo = model.AssignPseudoLabels(source.TestFeatures(positions), labels);
-            Score(score, pseudo, positions, source, truth);
-        }
-
-        return score;
+        return (correct / (double)data.Positions.Count, score);
     }
 
     private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, ITrainingBatchSource source, SegmentTruth? truth)
