@@ -41,10 +41,7 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
             throw new BadInputException($"video folder '{videoFolder}' does not exist");
         }
 
-        var files = Directory.EnumerateFiles(videoFolder)
-            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .GroupBy(f => AnnotationId(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        var files = FilesById(videoFolder);
 
         var entries = new VideoIndexEntry[videos.Count];
         using IProgressTask task = progress.Start("Probing videos", videos.Count, "videos");
@@ -84,8 +81,12 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
             }),
         }, Json));
 
-    private static string AnnotationId(string fileStem) =>
-        fileStem.StartsWith("v_", StringComparison.Ordinal) ? fileStem[2..] : fileStem;
+    /// <summary>The video file of each id in a folder, by the naming rule above (the first in ordinal order when several match).</summary>
+    public static IReadOnlyDictionary<string, string> FilesById(string videoFolder) =>
+        Directory.EnumerateFiles(videoFolder)
+            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .GroupBy(f => ActivityNet.AnnotatedVideo.StripPrefix(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
 
     private static VideoIndexEntry Judge(string id, double annotatedDuration, string file, VideoProbe probe)
     {

@@ -77,6 +77,7 @@ public static class InspectionJob
         var batches = new FeatureBatches(store, Backbones.BackboneFactory.ToTorch(config.Device));
         int segments = store.Manifest.Segments;
         int classes = trained.Classes.Count;
+        var files = Directory.Exists(config.Data.Videos) ? VideoIndex.FilesById(config.Data.Videos) : new Dictionary<string, string>();
         var inspections = new List<VideoInspection>();
         foreach (string id in videoIds)
         {
@@ -89,7 +90,7 @@ public static class InspectionJob
             VideoEmbeddings inferred = trained.Model.Infer(batches.Read([position], _ => FeatureStoreManifest.TestView));
             Tensor baseProbabilities = inferred.Probabilities[0].narrow(1, 0, classes);                          // [T, C]
             Tensor basePart = baseProbabilities / baseProbabilities.sum(1, keepdim: true);
-            int own = IndexOf(trained.Classes, entry.Label);
+            int own = trained.Classes.ToList().IndexOf(entry.Label);
             int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0).argmax().item<long>();
             long[] pseudo = PseudoLabeller.Assign(basePart.unsqueeze(0), tensor(new long[] { own >= 0 ? own : predicted }), trained.Model.Config)
                 .Labels[0].cpu().data<long>().ToArray();
@@ -102,7 +103,7 @@ public static class InspectionJob
                 id,
                 entry.Label,
                 own >= 0 ? null : trained.Classes[predicted],
-                VideoFile(config.Data.Videos, id),
+                files.TryGetValue(id, out string? file) ? file : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
                 entry.Fps,
                 entry.Frames,
                 entry.Duration,
@@ -123,29 +124,10 @@ public static class InspectionJob
         return inspections;
     }
 
-    private static int IndexOf(IReadOnlyList<string> classes, string label)
-    {
-        for (int i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] == label)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>The class on screen for most of [start, end), by the ground truth.</summary>
     private static string? VisibleClass(GroundTruthVideo video, double start, double end) =>
         video.Spans
             .Select(s => (s.VisibleClass, overlap: Math.Min(end, s.End) - Math.Max(start, s.Start)))
             .Where(x => x.overlap > 0)
             .MaxBy(x => x.overlap).VisibleClass;
-
-    private static string VideoFile(string folder, string id) =>
-        VideoIndex.Extensions
-            .SelectMany(ext => new[] { Path.Combine(folder, $"v_{id}{ext}"), Path.Combine(folder, id + ext) })
-            .FirstOrDefault(File.Exists)
-        ?? throw new BadInputException($"no video file for '{id}' in {folder}");
 }

@@ -76,6 +76,4 @@ public sealed class ActivityNetTimelineStatisticsTests(ITestOutputHelper output)
 
         return timelines;
     }
-
-    /// <summary>Walks up from the test assembly looking for shared/data/activitynet/name (the repo sits next to shared/).</summary>
 }
