@@ -105,11 +105,12 @@ public sealed class AnnotationEfficientModel : Module<Tensor, SegmentOutputs>
     /// </summary>
     /// <param name="features">[B, T, D] of the view the classification loss sees.</param>
     /// <param name="labels">[B] video labels.</param>
-    public PseudoLabels AssignPseudoLabels(Tensor features, Tensor labels)
+    /// <param name="epoch">Zero-based epoch: decides the open-set detector's evidence.</param>
+    public PseudoLabels AssignPseudoLabels(Tensor features, Tensor labels, int epoch)
     {
         using var scope = NewDisposeScope();
         SegmentOutputs outputs = EvaluationForward(features);
-        PseudoLabels pseudo = PseudoLabeller.Assign(PseudoLabeller.BaseClassDistribution(outputs.SegmentLogits, ClassCount), labels, Config);
+        PseudoLabels pseudo = PseudoLabeller.Assign(outputs.SegmentLogits, labels, ClassCount, Config, epoch);
         return pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() };
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -11,7 +12,8 @@ namespace VideoRecognition.Model;
 /// </code>
 /// where b_i is the same segment in view B and N_i holds the negatives of both views except segment i
 /// itself: every other segment (SimCLR), or only those marked negative (the NBG segments). L = mean_i l_i over
-/// the anchors; 0 when there are none.
+/// the anchors; 0 when there are none. <see cref="Symmetric"/> averages both directions (A to B and B to A), so
+/// each view serves as anchor once.
 /// </summary>
 public static class InfoNce
 {
@@ -21,14 +23,23 @@ public static class InfoNce
     /// <param name="negatives">[N] bool: segments usable as negatives (NBG), or null for every other segment.</param>
     /// <param name="temperature">tau_c.</param>
     /// <returns>Scalar loss.</returns>
+    public static Tensor Symmetric(Tensor viewA, Tensor viewB, Tensor anchors, Tensor? negatives, double temperature)
+    {
+        using var scope = NewDisposeScope();
+        Tensor loss = Loss(viewA, viewB, anchors, negatives, temperature).add(Loss(viewB, viewA, anchors, negatives, temperature)).div(Scalars.Two);
+        return loss.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One direction: anchors from view A, positives from view B.</summary>
     public static Tensor Loss(Tensor viewA, Tensor viewB, Tensor anchors, Tensor? negatives, double temperature)
     {
         using var scope = NewDisposeScope();
+        using Scalar tau = temperature.ToScalar();
         long n = viewA.shape[0];
         Tensor a = normalize(viewA, p: 2, dim: 1);
         Tensor b = normalize(viewB, p: 2, dim: 1);
         Tensor candidates = cat([a, b], 0);                         // [2N, P]: column j is segment j mod N
-        Tensor similarity = a.mm(candidates.t()) / temperature;     // [N, 2N]
+        Tensor similarity = a.mm(candidates.t()).div(tau);     // [N, 2N]
 
         Tensor segment = arange(n, dtype: ScalarType.Int64, device: viewA.device);  // [N]
         Tensor positiveColumn = (segment + n).unsqueeze(1);                         // [N, 1]
@@ -40,7 +51,7 @@ public static class InfoNce
         }
 
         Tensor isPositive = zeros_like(isNegative).scatter(1, positiveColumn, ones_like(positiveColumn, dtype: ScalarType.Bool));
-        Tensor logits = similarity.masked_fill(isNegative.logical_or(isPositive).logical_not(), double.NegativeInfinity);
+        Tensor logits = similarity.masked_fill(isNegative.logical_or(isPositive).logical_not(), Scalars.NegativeInfinity);
         Tensor perAnchor = logits.logsumexp(1) - similarity.gather(1, positiveColumn).squeeze(1); // [N]
 
         Tensor chosen = perAnchor[anchors.to(ScalarType.Bool)];

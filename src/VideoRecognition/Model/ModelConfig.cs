@@ -34,21 +34,57 @@ public sealed record ModelConfig : IConfigSection
 
     // ---- open-set pseudo-labels ----
 
+    /// <summary>
+    /// How closeness to uniform over the base classes is measured for the uniformity score (used for NBG while the
+    /// background head is untrained, always without a background class, and in open_set_score combined).
+    /// </summary>
     public NbgCriterion NbgCriterion { get; init; } = NbgCriterion.Entropy;
 
-    /// <summary>NBG segments per video (clamped to what is left after FG).</summary>
-    [Range(0, 4096)]
-    public int KNbg { get; init; } = 2;
+    /// <summary>
+    /// (choice) The open-set detector's evidence once the background head has been trained for
+    /// <see cref="OpenSetBootstrapEpochs"/>: p(background) (default; the better score once trained), the
+    /// uniformity score, or their mean. Without a background class it is always the uniformity score.
+    /// </summary>
+    public OpenSetScore OpenSetScore { get; init; } = OpenSetScore.Background;
 
-    /// <summary>FG segments per video (clamped to T).</summary>
-    [Range(0, 4096)]
-    public int KFg { get; init; } = 3;
+    /// <summary>
+    /// Epochs after the warm-up in which NBG is picked by the uniformity score while the background head, which
+    /// warm-up never trained, learns from those picks; from then on <see cref="OpenSetScore"/> decides.
+    /// </summary>
+    [Range(0, 10000)]
+    public int OpenSetBootstrapEpochs { get; init; } = 1;
 
-    public IbgMode IbgMode { get; init; } = IbgMode.Rest;
+    /// <summary>A segment is NBG when the detector's score (in [0, 1]) reaches this; adaptive: a video may get none or all.</summary>
+    [Range(0.0, 1.0)]
+    public double NbgThreshold { get; init; } = 0.5;
 
-    /// <summary>IBG segments per video with ibg_mode confident_other (clamped to what is left); unused with rest.</summary>
-    [Range(0, 4096)]
-    public int KIbg { get; init; } = 2;
+    /// <summary>
+    /// (choice) Share of each batch's segments picked as NBG by the uniformity score (bootstrap epochs and
+    /// models without a background class), the most uniform first; the level of that score drifts with training
+    /// and C while its ranking holds. A prior on how much of the data is NBG: keep it below the expected share so
+    /// the picks stay precise (0.25 here; the synthetic default has about 30% NBG, ActivityNet an unknown share).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double UniformityShare { get; init; } = 0.25;
+
+    /// <summary>
+    /// A segment that is not NBG is FG when y is its most likely base class and p(y), renormalised over the base
+    /// classes, reaches this (well above chance, 1/C).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FgThreshold { get; init; } = 0.2;
+
+    public IbgMode IbgMode { get; init; } = IbgMode.ConfidentOther;
+
+    /// <summary>With ibg_mode confident_other: a segment neither NBG nor FG is IBG when some base class c != y reaches this probability.</summary>
+    [Range(0.0, 1.0)]
+    public double IbgThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// (choice) Whether IBG picks are also trained as "not background" (-log(1 - p(background))), so the head
+    /// does not learn to suppress informative content that belongs to no base class.
+    /// </summary>
+    public bool IbgNotBackground { get; init; } = true;
 
     public PseudoLabelRefresh PseudoLabelRefresh { get; init; } = PseudoLabelRefresh.EveryStep;
 
@@ -81,6 +117,18 @@ public sealed record ModelConfig : IConfigSection
     public int ProjectionDim { get; init; } = 128;
 
     public ContrastiveNegatives Negatives { get; init; } = ContrastiveNegatives.Nbg;
+
+    /// <summary>
+    /// Feature-space augmentation of each contrastive view, drawn afresh every step: the share of feature
+    /// dimensions zeroed (inverted dropout). With cached features the stored image views never change between
+    /// epochs, so without it the positive pair would be the same two vectors in every epoch.
+    /// </summary>
+    [Range(0.0, 0.9)]
+    public double ViewFeatureDropout { get; init; } = 0.2;
+
+    /// <summary>Feature-space augmentation: Gaussian noise added to each view, in units of the batch's feature standard deviation.</summary>
+    [Range(0.0, 10.0)]
+    public double ViewNoise { get; init; }
 
     /// <summary>
     /// Whether warm-up epochs (no pseudo-labels, so no anchors or NBG) train the contrastive loss anyway,
@@ -122,24 +170,11 @@ public sealed record ModelConfig : IConfigSection
                 "with background_class: false set self_weighting: none (removing the background class removes its weights too)");
         }
 
-        if (BackgroundClass && KNbg == 0)
-        {
-            yield return ("k_nbg",
-                "is 0, so no segment is ever trained towards the background class; set k_nbg >= 1 or background_class: false");
-        }
-
-        if (Contrastive && Negatives == ContrastiveNegatives.Nbg && KNbg == 0)
+        if (Contrastive && Negatives == ContrastiveNegatives.Nbg && NbgThreshold >= 1.0 && (!BackgroundClass || UniformityShare <= 0))
         {
             yield return ("negatives",
-                "'nbg' uses the NBG segments of the batch as the only negatives, but k_nbg is 0, so there would be none; " +
-                "set k_nbg >= 1 or negatives: all");
-        }
-
-        if (Contrastive && KFg == 0 && IbgMode == IbgMode.ConfidentOther && KIbg == 0)
-        {
-            yield return ("k_fg",
-                "k_fg and k_ibg are both 0 with ibg_mode: confident_other, so the contrastive loss has no FG/IBG anchors; " +
-                "raise one of them, use ibg_mode: rest, or set contrastive: false");
+                "'nbg' uses the NBG segments of the batch as the only negatives, but a threshold of 1 picks none; " +
+                "lower nbg_threshold, raise uniformity_share, or set negatives: all");
         }
     }
 }

@@ -6,7 +6,7 @@ namespace VideoRecognition.Model;
 /// </summary>
 public enum PseudoLabel : long
 {
-    /// <summary>In no set: only with ibg_mode confident_other, for segments left after FG, NBG and the k_ibg IBG.</summary>
+    /// <summary>In no set: segments neither NBG nor FG that ibg_mode confident_other does not call IBG.</summary>
     Unlabelled = 0,
 
     /// <summary>Foreground: the labelled action happens here.</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Model;
@@ -9,7 +10,7 @@ namespace VideoRecognition.Model;
 public static class SelfWeightedPooling
 {
     // Keeps v finite when a video looks like background everywhere (all w_t near 0).
-    private const double MinimumWeightSum = 1e-6;
+    private static readonly Scalar MinimumWeightSum = 1e-6.ToScalar();
 
     /// <param name="segmentLogits">[B, T, C+1] with the background class last ([B, T, C] when <paramref name="mode"/> is None).</param>
     /// <param name="mode">The self_weighting choice.</param>
@@ -18,11 +19,12 @@ public static class SelfWeightedPooling
     public static Tensor Weights(Tensor segmentLogits, SelfWeighting mode, double temperature = 1.0)
     {
         using var scope = NewDisposeScope();
+        using Scalar tau = temperature.ToScalar();
         long background = segmentLogits.shape[^1] - 1;
         Tensor weights = mode switch
         {
-            SelfWeighting.Background => 1 - segmentLogits.softmax(-1)[.., .., background],          // 1 - p_t(bg)
-            SelfWeighting.Softmax => (-segmentLogits[.., .., background] / temperature).softmax(1), // over t
+            SelfWeighting.Background => segmentLogits.softmax(-1)[.., .., background].neg().add(Scalars.One), // 1 - p_t(bg)
+            SelfWeighting.Softmax => segmentLogits[.., .., background].neg().div(tau).softmax(1),     // over t
             SelfWeighting.None => ones(segmentLogits.shape[0], segmentLogits.shape[1], dtype: segmentLogits.dtype, device: segmentLogits.device),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
         };

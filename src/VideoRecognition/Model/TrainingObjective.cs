@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
@@ -8,8 +9,12 @@ namespace VideoRecognition.Model;
 /// The base-class training objective, L = L_soft-cls + lambda_bg * L_bg-cls + lambda_c * L_contrast:
 /// <list type="bullet">
 /// <item>L_soft-cls = CE(g(v)[base classes], y), v the self-weighted (or, in the baseline, mean) pooled embedding;</item>
-/// <item>L_bg-cls = mean over NBG segments of CE(g(z_t), C), C the background index;</item>
-/// <item>L_contrast = <see cref="InfoNce"/> on h(z) of views A and B: FG/IBG anchors, NBG (or all) negatives.</item>
+/// <item>L_bg-cls = the mean of its parts that have segments: CE(g(z_t), C) over NBG picks, CE(g(z_t), y) over FG
+/// picks, and with ibg_not_background -log(1 - p_t(background)) over IBG picks. Both the NBG and the FG side are
+/// needed: trained on NBG alone nothing keeps p(background) low on foreground, the self-weights of FG sink
+/// and localisation collapses;</item>
+/// <item>L_contrast = symmetric <see cref="InfoNce"/> on h(z) of views A and B, each view augmented afresh in
+/// feature space every step: FG/IBG anchors, NBG (or all) negatives.</item>
 /// </list>
 /// During warm-up (epoch &lt; warmup_epochs) there are no pseudo-labels: only L_soft-cls, plus L_contrast with
 /// every segment an anchor and every other segment a negative when contrastive_during_warmup is on.
@@ -18,7 +23,7 @@ public static class TrainingObjective
 {
     /// <param name="model">The model; its <see cref="AnnotationEfficientModel.Config"/> decides the terms.</param>
     /// <param name="batch">The batch; ViewA/ViewB are needed only when L_contrast is computed.</param>
-    /// <param name="epoch">Zero-based epoch, for the warm-up.</param>
+    /// <param name="epoch">Zero-based epoch, for the warm-up and the open-set detector's evidence.</param>
     /// <param name="epochPseudoLabels">
     /// With pseudo_label_refresh every_epoch: the batch's labels from <see cref="AnnotationEfficientModel.AssignPseudoLabels"/>
     /// at the start of the epoch. Must be null with every_step (the labels come from this step's forward pass).
@@ -28,25 +33,27 @@ public static class TrainingObjective
         ModelConfig config = model.Config;
         bool warmUp = epoch < config.WarmupEpochs;
         using var scope = NewDisposeScope();
+        using Scalar lambdaBg = config.LambdaBg.ToScalar();
+        using Scalar lambdaC = config.LambdaC.ToScalar();
 
         SegmentOutputs outputs = model.forward(batch.Features);
         Tensor soft = cross_entropy(outputs.VideoLogits, batch.Labels);
         Tensor total = soft;
 
-        PseudoLabels? pseudo = warmUp || !config.UsesPseudoLabels ? null : PseudoLabelsFor(model, outputs, batch, epochPseudoLabels);
+        PseudoLabels? pseudo = warmUp || !config.UsesPseudoLabels ? null : PseudoLabelsFor(model, outputs, batch, epoch, epochPseudoLabels);
 
         Tensor? background = null;
         if (pseudo is not null && model.BackgroundIndex is int backgroundIndex)
         {
-            background = BackgroundLoss(outputs.SegmentLogits, pseudo, backgroundIndex);
-            total = total + config.LambdaBg * background;
+            background = BackgroundLoss(outputs.SegmentLogits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground);
+            total = total.add(background.mul(lambdaBg));
         }
 
         Tensor? contrast = null;
         if (config.Contrastive && (!warmUp || config.ContrastiveDuringWarmup))
         {
             contrast = ContrastLoss(model, batch, pseudo);
-            total = total + config.LambdaC * contrast;
+            total = total.add(contrast.mul(lambdaC));
         }
 
         return new LossTerms(
@@ -58,21 +65,49 @@ public static class TrainingObjective
             pseudo is null || ReferenceEquals(pseudo, epochPseudoLabels) ? pseudo : pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() });
     }
 
-    /// <summary>L_bg-cls: cross-entropy of the NBG segments' logits to the background class; 0 when no segment is NBG.</summary>
+    /// <summary>
+    /// L_bg-cls: the mean of the parts that have segments (NBG to the background class, FG to the video's
+    /// class, optionally IBG away from the background class); 0 when no segment is picked.
+    /// </summary>
     /// <param name="segmentLogits">[B, T, C+1].</param>
     /// <param name="pseudo">The batch's pseudo-labels, [B, T].</param>
+    /// <param name="labels">[B] video labels.</param>
     /// <param name="backgroundIndex">C.</param>
-    public static Tensor BackgroundLoss(Tensor segmentLogits, PseudoLabels pseudo, int backgroundIndex)
+    /// <param name="ibgNotBackground">Whether IBG picks are trained away from the background class.</param>
+    public static Tensor BackgroundLoss(Tensor segmentLogits, PseudoLabels pseudo, Tensor labels, int backgroundIndex, bool ibgNotBackground)
     {
         using var scope = NewDisposeScope();
+        var parts = new List<Tensor>(3);
         Tensor nbgLogits = segmentLogits[pseudo.Mask(PseudoLabel.Nbg)]; // [M, C+1]
-        Tensor loss = nbgLogits.shape[0] == 0
+        if (nbgLogits.shape[0] > 0)
+        {
+            using Scalar background = ((long)backgroundIndex).ToScalar();
+            parts.Add(cross_entropy(nbgLogits, full(nbgLogits.shape[0], background, dtype: ScalarType.Int64, device: segmentLogits.device)));
+        }
+
+        Tensor fgMask = pseudo.Mask(PseudoLabel.Fg);
+        Tensor fgLogits = segmentLogits[fgMask]; // [F, C+1]
+        if (fgLogits.shape[0] > 0)
+        {
+            Tensor fgTargets = labels.to(ScalarType.Int64).unsqueeze(1).expand(-1, segmentLogits.shape[1])[fgMask]; // [F]
+            parts.Add(cross_entropy(fgLogits, fgTargets));
+        }
+
+        Tensor ibgLogits = segmentLogits[pseudo.Mask(PseudoLabel.Ibg)]; // [I, C+1]
+        if (ibgNotBackground && ibgLogits.shape[0] > 0)
+        {
+            // -log(1 - p_bg) = -log sum_{c < C} exp(l_c) + log sum_all exp(l): stable without forming 1 - p.
+            Tensor notBackground = ibgLogits[.., ..backgroundIndex].logsumexp(1).sub(ibgLogits.logsumexp(1));
+            parts.Add(notBackground.neg().mean());
+        }
+
+        Tensor loss = parts.Count == 0
             ? zeros([], dtype: segmentLogits.dtype, device: segmentLogits.device)
-            : cross_entropy(nbgLogits, full(nbgLogits.shape[0], backgroundIndex, dtype: ScalarType.Int64, device: segmentLogits.device));
+            : stack(parts).mean();
         return loss.MoveToOuterDisposeScope();
     }
 
-    private static PseudoLabels PseudoLabelsFor(AnnotationEfficientModel model, SegmentOutputs outputs, TrainingBatch batch, PseudoLabels? epochPseudoLabels)
+    private static PseudoLabels PseudoLabelsFor(AnnotationEfficientModel model, SegmentOutputs outputs, TrainingBatch batch, int epoch, PseudoLabels? epochPseudoLabels)
     {
         switch (model.Config.PseudoLabelRefresh)
         {
@@ -85,8 +120,7 @@ public static class TrainingObjective
                     throw new ArgumentException("pseudo_label_refresh every_step computes the labels from this step; do not pass stored ones", nameof(epochPseudoLabels));
                 }
 
-                Tensor distribution = PseudoLabeller.BaseClassDistribution(outputs.SegmentLogits.detach(), model.ClassCount);
-                return PseudoLabeller.Assign(distribution, batch.Labels, model.Config);
+                return PseudoLabeller.Assign(outputs.SegmentLogits.detach(), batch.Labels, model.ClassCount, model.Config, epoch);
         }
     }
 
@@ -98,17 +132,18 @@ public static class TrainingObjective
                 "model.contrastive is true but the batch has no two augmented views; extract features with features.train_views >= 2 or set model.contrastive: false");
         }
 
-        Tensor a = model.Project(model.Embed(batch.ViewA)).flatten(0, 1); // [B*T, P]
-        Tensor b = model.Project(model.Embed(batch.ViewB)).flatten(0, 1); // [B*T, P]
-        double temperature = model.Config.ContrastiveTemperature;
+        ModelConfig config = model.Config;
+        Tensor a = model.Project(model.Embed(FeatureViewAugmentation.Apply(batch.ViewA, config))).flatten(0, 1); // [B*T, P]
+        Tensor b = model.Project(model.Embed(FeatureViewAugmentation.Apply(batch.ViewB, config))).flatten(0, 1); // [B*T, P]
+        double temperature = config.ContrastiveTemperature;
         if (pseudo is null)
         {
             // Warm-up: no FG/IBG/NBG yet, so SimCLR on every segment.
-            return InfoNce.Loss(a, b, ones(a.shape[0], dtype: ScalarType.Bool, device: a.device), negatives: null, temperature);
+            return InfoNce.Symmetric(a, b, ones(a.shape[0], dtype: ScalarType.Bool, device: a.device), negatives: null, temperature);
         }
 
         Tensor anchors = pseudo.Mask(PseudoLabel.Fg).logical_or(pseudo.Mask(PseudoLabel.Ibg)).flatten();
-        Tensor? negatives = model.Config.Negatives == ContrastiveNegatives.Nbg ? pseudo.Mask(PseudoLabel.Nbg).flatten() : null;
-        return InfoNce.Loss(a, b, anchors, negatives, temperature);
+        Tensor? negatives = config.Negatives == ContrastiveNegatives.Nbg ? pseudo.Mask(PseudoLabel.Nbg).flatten() : null;
+        return InfoNce.Symmetric(a, b, anchors, negatives, temperature);
     }
 }

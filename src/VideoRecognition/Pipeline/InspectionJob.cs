@@ -92,7 +92,10 @@ public static class InspectionJob
             Tensor basePart = baseProbabilities / baseProbabilities.sum(1, keepdim: true);
             int own = trained.Classes.ToList().IndexOf(entry.Label);
             int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0).argmax().item<long>();
-            long[] pseudo = PseudoLabeller.Assign(basePart.unsqueeze(0), tensor(new long[] { own >= 0 ? own : predicted }), trained.Model.Config)
+            // The trained model's own decisions: the detector as it stands after training (p(background) where the model
+            // has the head), so a segment the detector calls background is never shown as FG. log p are logits of p.
+            Tensor logits = inferred.Probabilities.clamp_min(Scalars.Tiny).log();
+            long[] pseudo = PseudoLabeller.Assign(logits, tensor(new long[] { own >= 0 ? own : predicted }), classes, trained.Model.Config, epoch: int.MaxValue)
                 .Labels[0].cpu().data<long>().ToArray();
             float[] p = inferred.Probabilities[0].cpu().data<float>().ToArray();
             float[] w = inferred.Weights[0].cpu().data<float>().ToArray();

@@ -52,7 +52,8 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
         {
             // Epoch 0: what the untrained model would label, the reference the later epochs improve on.
-            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, EvaluateBaseVideos(model, source, data, truth).Score, 0, source.Segments));
+            var untrained = EvaluateBaseVideos(model, source, data, truth, -1);
+            log.Write(Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, untrained.Score, 0, source.Segments, untrained.Quality));
         }
 
         double baseAccuracy = double.NaN;
@@ -68,7 +69,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 var steps = rowsOfStep.Select(rows => new BatchRows(rows.Select(r => data.Positions[r]).ToArray(), rows.Select(r => data.Labels[r]).ToArray())).ToArray();
                 bool contrastive = modelConfig.Contrastive && (epoch >= modelConfig.WarmupEpochs || modelConfig.ContrastiveDuringWarmup);
                 Tensor? epochLabels = modelConfig.PseudoLabelRefresh == PseudoLabelRefresh.EveryEpoch && epoch >= modelConfig.WarmupEpochs
-                    ? EpochPseudoLabels(model, source, data)
+                    ? EpochPseudoLabels(model, source, data, epoch)
                     : null;
                 var sums = new LossSums();
                 model.train();
@@ -125,7 +126,9 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 epochLabels?.Dispose();
                 batches.Dispose();
                 source.SetTraining(false);
-                (baseAccuracy, PseudoLabelScore score) = EvaluateBaseVideos(model, source, data, truth);
+                BaseVideoEvaluation evaluation = EvaluateBaseVideos(model, source, data, truth, epoch);
+                baseAccuracy = evaluation.Accuracy;
+                PseudoLabelScore score = evaluation.Score;
                 double? validation = validate(model);
                 // Only epochs after the model's warm-up compete: before it the pseudo-label losses are off, so such a
                 // checkpoint is not the method being trained. Ties go to the later epoch (validation often saturates).
@@ -138,16 +141,16 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 }
 
                 double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
-                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, source.Segments));
+                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, source.Segments, evaluation.Quality));
                 checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, source.TrainableModule, optimizer, isBest);
-                progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score));
+                progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score, evaluation.Quality));
             }
         }
 
         if (double.IsNaN(baseAccuracy))
         {
             source.SetTraining(false);
-            baseAccuracy = EvaluateBaseVideos(model, source, data, truth).Accuracy; // resumed with no epoch left to train
+            baseAccuracy = EvaluateBaseVideos(model, source, data, truth, train.Epochs - 1).Accuracy; // resumed with no epoch left to train
         }
 
         string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;
@@ -240,7 +243,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         return path;
     }
 
-    private static Tensor EpochPseudoLabels(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data)
+    private static Tensor EpochPseudoLabels(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, int epoch)
     {
         var parts = new List<Tensor>();
         int chunk = source.EvaluationBatch;
@@ -249,7 +252,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
             using var scope = NewDisposeScope();
             var positions = data.Positions.Skip(start).Take(chunk).ToArray();
             var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-            parts.Add(model.AssignPseudoLabels(source.TestFeatures(positions), labels).Labels.cpu().MoveToOuterDisposeScope());
+            parts.Add(model.AssignPseudoLabels(source.TestFeatures(positions), labels, epoch).Labels.cpu().MoveToOuterDisposeScope());
         }
 
         Tensor all = cat(parts, 0);
@@ -258,15 +261,18 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
     }
 
     /// <summary>
-    /// One pass over every base video's test-time view (no dropout, no augmentation) giving both epoch-level
-    /// measures: video accuracy over the base classes (how well the training task itself is learnt), and the
-    /// pseudo-labels the model as it stands would give, scored against the ground truth (how well it finds NBG).
+    /// One pass over every base video's test-time view (no dropout, no augmentation) giving the epoch-level
+    /// measures: video accuracy over the base classes (how well the training task itself is learnt), the
+    /// pseudo-labels the model as it stands would give in this epoch, and how well p(background), the
+    /// detector's score and the self-weights separate the true kinds, all scored against the ground truth.
     /// </summary>
-    private static (double Accuracy, PseudoLabelScore Score) EvaluateBaseVideos(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth)
+    private static BaseVideoEvaluation EvaluateBaseVideos(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth, int epoch)
     {
         long correct = 0;
         var score = new PseudoLabelScore();
+        var quality = new OpenSetQuality();
         int chunk = source.EvaluationBatch;
+        OpenSetScore detectorScore = OpenSetDetector.ScoreAt(model.Config, epoch);
         model.eval();
         using (no_grad())
         {
@@ -280,15 +286,31 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 if (model.Config.UsesPseudoLabels)
                 {
                     var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-                    var distribution = PseudoLabeller.BaseClassDistribution(outputs.SegmentLogits, model.ClassCount);
-                    Score(score, PseudoLabeller.Assign(distribution, labels, model.Config), positions, source, truth);
+                    Score(score, PseudoLabeller.Assign(outputs.SegmentLogits, labels, model.ClassCount, model.Config, epoch), positions, source, truth);
+                }
+
+                if (truth is not null)
+                {
+                    float[] detector = Rows(OpenSetDetector.Score(outputs.SegmentLogits, model.ClassCount, model.Config, model.BackgroundIndex is null ? OpenSetScore.Uniformity : detectorScore));
+                    float[]? background = model.BackgroundIndex is null ? null : Rows(OpenSetDetector.Background(outputs.SegmentLogits, model.ClassCount));
+                    float[] weights = Rows(outputs.Weights);
+                    int segments = source.Segments;
+                    for (int i = 0; i < positions.Length; i++)
+                    {
+                        Range row = (i * segments)..((i + 1) * segments);
+                        quality.Add(truth.Of(source.VideoIds[positions[i]]), background?[row], detector[row], weights[row]);
+                    }
                 }
             }
         }
 
         model.train();
-        return (correct / (double)data.Positions.Count, score);
+        return new BaseVideoEvaluation(correct / (double)data.Positions.Count, score, quality);
     }
+
+    private static float[] Rows(Tensor values) => values.to(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
+
+    private sealed record BaseVideoEvaluation(double Accuracy, PseudoLabelScore Score, OpenSetQuality Quality);
 
     private static void Score(PseudoLabelScore score, PseudoLabels? pseudo, int[] positions, ITrainingBatchSource source, SegmentTruth? truth)
     {
@@ -319,7 +341,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         return order;
     }
 
-    private static TrainingRecord Record(string kind, int epoch, long step, double lr, LossSums.Values loss, double? baseAccuracy, double? validation, PseudoLabelScore? score, double videosPerSecond, int segments)
+    private static TrainingRecord Record(string kind, int epoch, long step, double lr, LossSums.Values loss, double? baseAccuracy, double? validation, PseudoLabelScore? score, double videosPerSecond, int segments, OpenSetQuality? quality = null)
     {
         // A ratio with nothing to count (no NBG segment picked in a batch) is NaN; the log says "no value" instead.
         static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
@@ -331,10 +353,12 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
             OfTruth(s => s.Precision(PseudoLabel.Nbg)), OfTruth(s => s.Recall(PseudoLabel.Nbg)),
             OfTruth(s => s.Precision(PseudoLabel.Fg)), OfTruth(s => s.Recall(PseudoLabel.Fg)),
             OfTruth(s => s.Precision(PseudoLabel.Ibg)), OfTruth(s => s.Recall(PseudoLabel.Ibg)),
-            Finite(videosPerSecond), Finite(videosPerSecond * segments), kind == "epoch" ? ResidentMemoryMiB() : null);
+            Finite(videosPerSecond), Finite(videosPerSecond * segments), kind == "epoch" ? ResidentMemoryMiB() : null,
+            Finite(quality?.BackgroundAuroc), Finite(quality?.DetectorAuroc),
+            Finite(quality?.MeanWeight(PseudoLabel.Fg)), Finite(quality?.MeanWeight(PseudoLabel.Ibg)), Finite(quality?.MeanWeight(PseudoLabel.Nbg)));
     }
 
-    private string EpochLine(int epoch, LossSums.Values loss, double baseAccuracy, double? validation, PseudoLabelScore score)
+    private string EpochLine(int epoch, LossSums.Values loss, double baseAccuracy, double? validation, PseudoLabelScore score, OpenSetQuality quality)
     {
         string line = $"epoch {epoch + 1}/{train.Epochs}: loss {loss.Total:0.000} (soft-cls {loss.Soft:0.000}, bg-cls {loss.Background:0.000}, contrast {loss.Contrast:0.000}), base accuracy {baseAccuracy:P1}";
         if (validation is not null)
@@ -345,6 +369,12 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         if (score.HasTruth)
         {
             line += $", NBG pseudo-label precision {score.Precision(PseudoLabel.Nbg):P0} (chance {score.Chance(PseudoLabel.Nbg):P0}) recall {score.Recall(PseudoLabel.Nbg):P0}";
+            line += $", IBG precision {score.Precision(PseudoLabel.Ibg):P0} (chance {score.Chance(PseudoLabel.Ibg):P0})";
+        }
+
+        if (!double.IsNaN(quality.DetectorAuroc))
+        {
+            line += $", NBG AUROC p(bg) {quality.BackgroundAuroc:0.000} detector {quality.DetectorAuroc:0.000}, mean weight FG {quality.MeanWeight(PseudoLabel.Fg):0.00} NBG {quality.MeanWeight(PseudoLabel.Nbg):0.00}";
         }
 
         return line;

@@ -2,7 +2,9 @@ namespace VideoRecognition.Training;
 
 /// <summary>
 /// One line of train.jsonl: a logged step (kind "step") or an epoch summary (kind "epoch"). Loss parts and
-/// pseudo-label statistics are null where they do not apply (warm-up, baseline, no ground truth).
+/// pseudo-label statistics are null where they do not apply (warm-up, baseline, no ground truth). The open-set
+/// measures (AUROC of p(background) and of the detector's score for NBG vs the rest, mean self-weight per true
+/// kind) are on epoch lines only, over the base videos' test view.
 /// </summary>
 public sealed record TrainingRecord(
     string Kind,
@@ -26,7 +28,12 @@ public sealed record TrainingRecord(
     double? IbgRecall,
     double? VideosPerSecond,
     double? SegmentsPerSecond,
-    double? ResidentMemoryMiB = null)
+    double? ResidentMemoryMiB = null,
+    double? NbgAurocBackground = null,
+    double? NbgAurocDetector = null,
+    double? FgMeanWeight = null,
+    double? IbgMeanWeight = null,
+    double? NbgMeanWeight = null)
 {
     public IEnumerable<(string Name, double Value)> Scalars()
     {
@@ -39,6 +46,8 @@ public sealed record TrainingRecord(
             ("pseudo/fg_precision", FgPrecision), ("pseudo/fg_recall", FgRecall),
             ("pseudo/ibg_precision", IbgPrecision), ("pseudo/ibg_recall", IbgRecall),
             ("videos_per_s", VideosPerSecond), ("segments_per_s", SegmentsPerSecond), ("resident_memory_mib", ResidentMemoryMiB),
+            ("open_set/nbg_auroc_background", NbgAurocBackground), ("open_set/nbg_auroc_detector", NbgAurocDetector),
+            ("weight/fg", FgMeanWeight), ("weight/ibg", IbgMeanWeight), ("weight/nbg", NbgMeanWeight),
         };
         return all.Where(p => p.Item2 is not null && double.IsFinite(p.Item2.Value)).Select(p => (p.Item1, p.Item2!.Value));
     }

@@ -17,7 +17,8 @@ public sealed class ModelConfigTests
         config.Validate();
         Assert.True(config.BackgroundClass);
         Assert.Equal(NbgCriterion.Entropy, config.NbgCriterion);
-        Assert.Equal(IbgMode.Rest, config.IbgMode);
+        Assert.Equal(IbgMode.ConfidentOther, config.IbgMode);
+        Assert.Equal(OpenSetScore.Background, config.OpenSetScore);
         Assert.Equal(SelfWeighting.Background, config.SelfWeighting);
         Assert.Equal(ContrastiveNegatives.Nbg, config.Negatives);
         Assert.Equal(0.1, config.ContrastiveTemperature);
@@ -46,23 +47,14 @@ public sealed class ModelConfigTests
     }
 
     [Fact]
-    public void Nbg_negatives_or_the_background_class_without_nbg_segments_are_refused()
+    public void Nbg_negatives_with_thresholds_that_pick_no_nbg_are_refused()
     {
-        string background = Problem(new ModelConfig { KNbg = 0, Contrastive = false });
-        Assert.Contains("model.k_nbg", background);
-
-        string negatives = Problem(new ModelConfig { KNbg = 0, BackgroundClass = false, SelfWeighting = SelfWeighting.None });
+        string negatives = Problem(new ModelConfig { NbgThreshold = 1.0, UniformityShare = 0 });
         Assert.Contains("model.negatives", negatives);
         Assert.Contains("negatives: all", negatives);
 
-        new ModelConfig { KNbg = 0, BackgroundClass = false, SelfWeighting = SelfWeighting.None, Negatives = ContrastiveNegatives.All }.Validate();
-    }
-
-    [Fact]
-    public void No_anchors_for_the_contrastive_loss_is_refused()
-    {
-        string message = Problem(new ModelConfig { KFg = 0, IbgMode = IbgMode.ConfidentOther, KIbg = 0 });
-        Assert.Contains("model.k_fg", message);
+        new ModelConfig { NbgThreshold = 1.0, UniformityShare = 0, Negatives = ContrastiveNegatives.All }.Validate();
+        new ModelConfig { NbgThreshold = 1.0 }.Validate(); // the bootstrap epochs still pick NBG by uniformity
     }
 
     [Fact]
@@ -85,7 +77,7 @@ public sealed class ModelConfigTests
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(
-            "nbg_criterion: kl_uniform\nibg_mode: confident_other\nk_ibg: 3\npseudo_label_refresh: every_epoch\n" +
+            "nbg_criterion: kl_uniform\nibg_mode: rest\nibg_threshold: 0.4\nopen_set_score: combined\npseudo_label_refresh: every_epoch\n" +
             "self_weighting: softmax\nweighting_temperature: 0.5\nnegatives: all\nlambda_c: 0.25\nbaseline: false\n"));
         var binder = new ConfigBinder(_ => "test.yaml");
 
@@ -93,8 +85,9 @@ public sealed class ModelConfigTests
 
         Assert.Empty(binder.Problems);
         Assert.Equal(NbgCriterion.KlUniform, config.NbgCriterion);
-        Assert.Equal(IbgMode.ConfidentOther, config.IbgMode);
-        Assert.Equal(3, config.KIbg);
+        Assert.Equal(IbgMode.Rest, config.IbgMode);
+        Assert.Equal(0.4, config.IbgThreshold);
+        Assert.Equal(OpenSetScore.Combined, config.OpenSetScore);
         Assert.Equal(PseudoLabelRefresh.EveryEpoch, config.PseudoLabelRefresh);
         Assert.Equal(SelfWeighting.Softmax, config.SelfWeighting);
         Assert.Equal(ContrastiveNegatives.All, config.Negatives);

@@ -11,147 +11,156 @@ public sealed class PseudoLabellerTests
     private const long Nbg = (long)PseudoLabel.Nbg;
     private const long None = (long)PseudoLabel.Unlabelled;
 
-    private static readonly ModelConfig TwoAndTwo = new() { KFg = 2, KNbg = 2 };
+    private static readonly ModelConfig Thresholds = new() { FgThreshold = 0.5, IbgThreshold = 0.6, IbgMode = IbgMode.ConfidentOther };
 
-    // Video 0 has label 1, video 1 the same segments rotated by three with label 2 (classes permuted 1 <-> 2).
-    private static Tensor TwoVideos() => Distributions(
-        [
-            [1 / 3.0, 1 / 3.0, 1 / 3.0], // uniform: NBG
-            [0.1, 0.8, 0.1],             // FG
-            [0.2, 0.7, 0.1],             // FG
-            [0.3, 0.35, 0.35],           // nearly uniform: NBG
-            [0.8, 0.1, 0.1],             // confident about class 0: IBG
-            [0.1, 0.2, 0.7],             // confident about class 2: IBG
-        ],
-        [
-            [0.8, 0.1, 0.1],
-            [0.1, 0.7, 0.2],
-            [1 / 3.0, 1 / 3.0, 1 / 3.0],
-            [0.1, 0.1, 0.8],
-            [0.2, 0.1, 0.7],
-            [0.3, 0.35, 0.35],
-        ]);
-
-    [Fact]
-    public void Uniform_segments_are_nbg_likely_ones_fg_the_rest_ibg()
-    {
-        using var scope = NewDisposeScope();
-
-        PseudoLabels pseudo = PseudoLabeller.Assign(TwoVideos(), Labels(1, 2), TwoAndTwo);
-
-        Assert.Equal(new[] { Nbg, Fg, Fg, Nbg, Ibg, Ibg }, Row(pseudo.Labels, 0));
-        Assert.Equal(new[] { Ibg, Ibg, Nbg, Fg, Fg, Nbg }, Row(pseudo.Labels, 1));
-        Assert.Equal((4, 4, 4, 0), (pseudo.Fg, pseudo.Ibg, pseudo.Nbg, pseudo.Unlabelled));
-    }
-
-    [Fact]
-    public void Confident_other_takes_the_k_ibg_segments_surest_of_another_class()
-    {
-        using var scope = NewDisposeScope();
-        var config = TwoAndTwo with { IbgMode = IbgMode.ConfidentOther, KIbg = 1 };
-
-        PseudoLabels pseudo = PseudoLabeller.Assign(TwoVideos(), Labels(1, 2), config);
-
-        // Video 0: segment 4 is 0.8 sure of class 0, segment 5 only 0.7 of class 2.
-        Assert.Equal(new[] { Nbg, Fg, Fg, Nbg, Ibg, None }, Row(pseudo.Labels, 0));
-        Assert.Equal((4, 2, 4, 2), (pseudo.Fg, pseudo.Ibg, pseudo.Nbg, pseudo.Unlabelled));
-    }
-
-    // Label 0. Segment 1 has maximal max-probability 0.5, segment 2 the smallest KL(u || p), segment 3 the
-    // highest entropy; segment 0 is FG (k_fg = 1). The numbers in the comments are H, KL(u || p), max p.
-    private static Tensor CriteriaDisagree() => Distributions(
+    // Label 1 throughout; per segment the base-class distribution, and the open-set score beside it.
+    private static readonly double[][] Segments =
     [
-        [0.9, 0.05, 0.03, 0.02],        // 0.43, 1.24, 0.90
-        [0.0, 0.5, 0.5, 0.0],           // 0.69, 12.8, 0.50
-        [0.11, 0.67, 0.11, 0.11],       // 1.00, 0.37, 0.67
-        [0.005, 0.51, 0.2425, 0.2425],  // 1.06, 0.81, 0.51
-        [0.02, 0.02, 0.01, 0.95],       // 0.25, 1.73, 0.95
-        [0.05, 0.9, 0.03, 0.02],        // 0.43, 1.24, 0.90
-    ]);
+        [0.1, 0.8, 0.1],   // FG
+        [0.2, 0.7, 0.1],   // FG
+        [0.7, 0.2, 0.1],   // another class, confidently: IBG
+        [0.4, 0.3, 0.3],   // unsure: neither
+        [0.1, 0.9, 0.0],   // looks like y, but the detector says background: NBG, never FG
+        [1 / 3.0, 1 / 3.0, 1 / 3.0],
+    ];
+
+    private static Tensor Scores(params double[][] videos) => tensor(videos.SelectMany(v => v.Select(x => (float)x)).ToArray()).reshape(videos.Length, videos[0].Length);
+
+    [Fact]
+    public void Background_by_the_detector_comes_first_then_fg_then_confident_other_classes()
+    {
+        using var scope = NewDisposeScope();
+
+        PseudoLabels pseudo = PseudoLabeller.Assign(Distributions(Segments), Scores([0.1, 0.2, 0.1, 0.3, 0.9, 0.8]), 0.5, Labels(1), Thresholds);
+
+        Assert.Equal(new[] { Fg, Fg, Ibg, None, Nbg, Nbg }, Row(pseudo.Labels, 0));
+        Assert.Equal((2, 1, 2, 1), (pseudo.Fg, pseudo.Ibg, pseudo.Nbg, pseudo.Unlabelled));
+    }
+
+    [Fact]
+    public void A_video_without_background_gets_no_nbg()
+    {
+        using var scope = NewDisposeScope();
+
+        PseudoLabels pseudo = PseudoLabeller.Assign(Distributions(Segments), Scores([0.1, 0.2, 0.1, 0.3, 0.2, 0.4]), 0.5, Labels(1), Thresholds);
+
+        Assert.DoesNotContain(Nbg, Row(pseudo.Labels, 0));
+        Assert.Equal(3, pseudo.Fg); // segment 4 is FG once the detector lets it be
+    }
+
+    [Fact]
+    public void A_blank_video_gets_no_fg_however_sure_the_classifier_is()
+    {
+        using var scope = NewDisposeScope();
+        double[][] sure = Enumerable.Repeat(new[] { 0.05, 0.9, 0.05 }, 6).ToArray();
+
+        PseudoLabels pseudo = PseudoLabeller.Assign(Distributions(sure), Scores([0.95, 0.9, 0.99, 0.97, 0.93, 0.96]), 0.5, Labels(1), Thresholds);
+
+        Assert.All(Row(pseudo.Labels, 0), label => Assert.Equal(Nbg, label));
+    }
+
+    [Fact]
+    public void Ibg_mode_rest_takes_everything_neither_nbg_nor_fg()
+    {
+        using var scope = NewDisposeScope();
+
+        PseudoLabels pseudo = PseudoLabeller.Assign(
+            Distributions(Segments), Scores([0.1, 0.2, 0.1, 0.3, 0.9, 0.8]), 0.5, Labels(1), Thresholds with { IbgMode = IbgMode.Rest });
+
+        Assert.Equal(new[] { Fg, Fg, Ibg, Ibg, Nbg, Nbg }, Row(pseudo.Labels, 0));
+    }
+
+    [Fact]
+    public void Counts_adapt_per_video_in_one_batch()
+    {
+        using var scope = NewDisposeScope();
+
+        PseudoLabels pseudo = PseudoLabeller.Assign(
+            Distributions(Segments, Segments),
+            Scores([0.1, 0.1, 0.1, 0.1, 0.1, 0.1], [0.9, 0.9, 0.9, 0.9, 0.1, 0.9]),
+            0.5,
+            Labels(1, 1),
+            Thresholds);
+
+        Assert.Equal(0, Row(pseudo.Labels, 0).Count(l => l == Nbg));
+        Assert.Equal(5, Row(pseudo.Labels, 1).Count(l => l == Nbg));
+        Assert.Equal(new[] { Nbg, Nbg, Nbg, Nbg, Fg, Nbg }, Row(pseudo.Labels, 1));
+    }
+
+    [Fact]
+    public void Right_after_warm_up_the_detector_reads_uniformity_then_the_background_head()
+    {
+        var config = new ModelConfig { WarmupEpochs = 2, OpenSetBootstrapEpochs = 1, OpenSetScore = OpenSetScore.Background };
+
+        Assert.Equal(OpenSetScore.Uniformity, OpenSetDetector.ScoreAt(config, 2));
+        Assert.Equal(OpenSetScore.Background, OpenSetDetector.ScoreAt(config, 3));
+        Assert.Equal(OpenSetScore.Uniformity, OpenSetDetector.ScoreAt(config with { BackgroundClass = false, SelfWeighting = SelfWeighting.None }, 30));
+    }
+
+    [Fact]
+    public void The_background_threshold_is_fixed_and_the_uniformity_threshold_a_batch_quantile()
+    {
+        using var scope = NewDisposeScope();
+        Tensor batch = Scores([0.9, 0.1, 0.85, 0.12], [0.15, 0.8, 0.11, 0.13]);
+
+        Assert.Equal(0.4, OpenSetDetector.Threshold(new ModelConfig { NbgThreshold = 0.4 }, OpenSetScore.Background, batch));
+        // A quarter of 8 segments is 2: the cut is the second highest score, so exactly 0.9 and 0.85 reach it.
+        Assert.Equal(0.85, OpenSetDetector.Threshold(new ModelConfig { UniformityShare = 0.25 }, OpenSetScore.Uniformity, batch), 5);
+        Assert.Equal(0.12, OpenSetDetector.Threshold(new ModelConfig { UniformityShare = 0.75 }, OpenSetScore.Uniformity, batch), 5);
+        Assert.Equal(double.PositiveInfinity, OpenSetDetector.Threshold(new ModelConfig { UniformityShare = 0 }, OpenSetScore.Uniformity, batch));
+    }
+
+    [Fact]
+    public void With_the_batch_quantile_a_video_without_background_loses_to_one_with_it()
+    {
+        using var scope = NewDisposeScope();
+        double[][] unsure = Enumerable.Repeat(new[] { 0.3, 0.4, 0.3 }, 4).ToArray();
+        Tensor uniformity = Scores([0.2, 0.3, 0.25, 0.3], [0.99, 0.97, 0.98, 0.96]); // video 1 is blank
+        var config = new ModelConfig { UniformityShare = 0.5 };
+
+        double cut = OpenSetDetector.Threshold(config, OpenSetScore.Uniformity, uniformity);
+        PseudoLabels pseudo = PseudoLabeller.Assign(Distributions(unsure, unsure), uniformity, cut, Labels(1, 1), config);
+
+        Assert.DoesNotContain(Nbg, Row(pseudo.Labels, 0));
+        Assert.All(Row(pseudo.Labels, 1), label => Assert.Equal(Nbg, label));
+    }
 
     [Theory]
-    [InlineData(NbgCriterion.Entropy, 3)]
-    [InlineData(NbgCriterion.KlUniform, 2)]
-    [InlineData(NbgCriterion.MinMaxProbability, 1)]
-    public void Each_criterion_picks_its_own_closest_to_uniform(NbgCriterion criterion, int expectedNbg)
+    [InlineData(NbgCriterion.Entropy)]
+    [InlineData(NbgCriterion.KlUniform)]
+    [InlineData(NbgCriterion.MinMaxProbability)]
+    public void Uniformity_is_one_for_uniform_zero_for_certain_and_ordered_between(NbgCriterion criterion)
     {
         using var scope = NewDisposeScope();
-        var config = new ModelConfig { KFg = 1, KNbg = 1, NbgCriterion = criterion };
+        Tensor p = Distributions([[0.25, 0.25, 0.25, 0.25], [1.0, 0.0, 0.0, 0.0], [0.4, 0.2, 0.2, 0.2], [0.7, 0.1, 0.1, 0.1]]);
 
-        long[] row = Row(PseudoLabeller.Assign(CriteriaDisagree(), Labels(0), config).Labels, 0);
+        float[] u = OpenSetDetector.Uniformity(p, criterion)[0].data<float>().ToArray();
 
-        Assert.Equal(Fg, row[0]);
-        Assert.Equal(new[] { expectedNbg }, Enumerable.Range(0, row.Length).Where(t => row[t] == Nbg));
+        Assert.Equal(1.0, u[0], 4);
+        Assert.Equal(0.0, u[1], 4);
+        Assert.True(u[0] > u[2] && u[2] > u[3] && u[3] > u[1], string.Join(", ", u));
     }
 
     [Fact]
-    public void Fg_is_chosen_first_so_a_segment_is_never_in_two_sets()
+    public void Normalised_entropy_matches_its_definition()
     {
         using var scope = NewDisposeScope();
-        // Label 2: the uniform segment 0 also has the highest p(y) (1/3). FG takes it; NBG falls to segment 1.
-        Tensor probabilities = Distributions(
-        [
-            [1 / 3.0, 1 / 3.0, 1 / 3.0],
-            [0.45, 0.45, 0.1],
-            [0.9, 0.05, 0.05],
-            [0.05, 0.9, 0.05],
-        ]);
+        double[] p = [0.5, 0.25, 0.25];
+        double expected = -p.Sum(x => x * Math.Log(x)) / Math.Log(3); // 1.5 ln 2 / ln 3
 
-        long[] row = Row(PseudoLabeller.Assign(probabilities, Labels(2), new ModelConfig { KFg = 1, KNbg = 1 }).Labels, 0);
+        float u = OpenSetDetector.Uniformity(Distributions([p]), NbgCriterion.Entropy)[0, 0].item<float>();
 
-        Assert.Equal(new[] { Fg, Nbg, Ibg, Ibg }, row);
-    }
-
-    [Theory]
-    [InlineData(10, 2, 4, 0)] // k_fg alone exceeds T
-    [InlineData(3, 5, 3, 1)]  // k_nbg gets what FG leaves
-    [InlineData(0, 9, 0, 4)]
-    public void K_values_clamp_to_the_segments_left(int kFg, int kNbg, int expectedFg, int expectedNbg)
-    {
-        using var scope = NewDisposeScope();
-        Tensor probabilities = rand(2, 4, 3).softmax(-1);
-
-        PseudoLabels pseudo = PseudoLabeller.Assign(probabilities, Labels(0, 1), new ModelConfig { KFg = kFg, KNbg = kNbg });
-
-        Assert.Equal(2 * expectedFg, pseudo.Fg);
-        Assert.Equal(2 * expectedNbg, pseudo.Nbg);
-        Assert.Equal(2 * (4 - expectedFg - expectedNbg), pseudo.Ibg);
-        Assert.Equal(0, pseudo.Unlabelled);
+        Assert.Equal(expected, u, 5);
     }
 
     [Fact]
-    public void Random_batches_partition_every_video_exactly()
+    public void The_background_score_is_the_softmax_probability_of_the_last_class()
     {
         using var scope = NewDisposeScope();
-        manual_seed(3);
-        Tensor probabilities = randn(5, 7, 4).mul(3).softmax(-1);
-        var config = new ModelConfig { KFg = 2, KNbg = 3, IbgMode = IbgMode.ConfidentOther, KIbg = 1 };
+        Tensor logits = tensor(new float[] { 0, 0, (float)Math.Log(2) }).reshape(1, 1, 3); // exp: 1, 1, 2 -> p_bg = 0.5
 
-        PseudoLabels pseudo = PseudoLabeller.Assign(probabilities, Labels(0, 1, 2, 3, 0), config);
+        float score = OpenSetDetector.Score(logits, 2, new ModelConfig(), OpenSetScore.Background)[0, 0].item<float>();
 
-        for (int video = 0; video < 5; video++)
-        {
-            long[] row = Row(pseudo.Labels, video);
-            Assert.Equal(2, row.Count(l => l == Fg));
-            Assert.Equal(3, row.Count(l => l == Nbg));
-            Assert.Equal(1, row.Count(l => l == Ibg));
-            Assert.Equal(1, row.Count(l => l == None));
-        }
-    }
-
-    [Fact]
-    public void Base_class_distribution_renormalises_away_the_background_class()
-    {
-        using var scope = NewDisposeScope();
-        Tensor logits = tensor(new float[] { 1f, 2f, 0.5f, 5f }).reshape(1, 1, 4); // background last
-
-        double[] expected = [Math.Exp(1), Math.Exp(2), Math.Exp(0.5)];
-        double sum = expected.Sum();
-        float[] actual = PseudoLabeller.BaseClassDistribution(logits, 3).data<float>().ToArray();
-
-        for (int c = 0; c < 3; c++)
-        {
-            Assert.Equal(expected[c] / sum, actual[c], 5);
-        }
+        Assert.Equal(0.5, score, 5);
     }
 }

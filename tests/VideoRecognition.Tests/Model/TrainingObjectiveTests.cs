@@ -11,7 +11,7 @@ public sealed class TrainingObjectiveTests
 
     private static readonly ModelConfig Small = new()
     {
-        EmbeddingDim = 16, HiddenDim = 24, ProjectionDim = 12, Dropout = 0, WarmupEpochs = 0,
+        EmbeddingDim = 16, HiddenDim = 24, ProjectionDim = 12, Dropout = 0, WarmupEpochs = 0, IbgMode = IbgMode.Rest,
     };
 
     private static TrainingBatch Batch(bool views = true)
@@ -29,27 +29,48 @@ public sealed class TrainingObjectiveTests
         return new AnnotationEfficientModel(D, C, config);
     }
 
-    [Fact]
-    public void Background_loss_is_cross_entropy_of_nbg_segments_to_index_c()
+    private static double CrossEntropy(float[] logits, int target) => -Math.Log(Math.Exp(logits[target]) / logits.Sum(l => Math.Exp(l)));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Background_loss_trains_nbg_to_c_fg_to_y_and_optionally_ibg_away_from_c(bool ibgNotBackground)
     {
         using var scope = NewDisposeScope();
-        float[] nbgRow = [0.5f, -1f, 2f, 1.5f];
-        Tensor logits = tensor(nbgRow.Concat(new[] { 9f, 9f, 9f, -9f }).ToArray()).reshape(1, 2, 4); // C = 3
-        PseudoLabels pseudo = PseudoLabels.From(tensor(new[] { (long)PseudoLabel.Nbg, (long)PseudoLabel.Fg }).reshape(1, 2));
+        float[] nbgRow = [0.5f, -1f, 2f, 1.5f], fgRow = [0.2f, 1.0f, -0.3f, 0.7f], ibgRow = [1.1f, 0.1f, 0.4f, 0.9f], unlabelledRow = [9f, 9f, 9f, -9f];
+        Tensor logits = tensor(nbgRow.Concat(fgRow).Concat(ibgRow).Concat(unlabelledRow).ToArray()).reshape(1, 4, 4); // C = 3
+        PseudoLabels pseudo = PseudoLabels.From(tensor(new[] { (long)PseudoLabel.Nbg, (long)PseudoLabel.Fg, (long)PseudoLabel.Ibg, (long)PseudoLabel.Unlabelled }).reshape(1, 4));
 
-        double loss = TrainingObjective.BackgroundLoss(logits, pseudo, backgroundIndex: 3).item<float>();
+        double loss = TrainingObjective.BackgroundLoss(logits, pseudo, tensor(new long[] { 1 }), backgroundIndex: 3, ibgNotBackground).item<float>();
 
-        double expected = -Math.Log(Math.Exp(1.5) / nbgRow.Sum(l => Math.Exp(l))); // the FG segment plays no part
-        Assert.Equal(expected, loss, 5);
+        double pBackgroundOfIbg = Math.Exp(ibgRow[3]) / ibgRow.Sum(l => Math.Exp(l));
+        double[] parts = ibgNotBackground
+            ? [CrossEntropy(nbgRow, 3), CrossEntropy(fgRow, 1), -Math.Log(1 - pBackgroundOfIbg)]
+            : [CrossEntropy(nbgRow, 3), CrossEntropy(fgRow, 1)];
+        Assert.Equal(parts.Average(), loss, 5); // the unlabelled segment plays no part
     }
 
     [Fact]
-    public void Background_loss_is_zero_without_nbg_segments()
+    public void Background_loss_lowers_p_background_on_foreground()
     {
         using var scope = NewDisposeScope();
-        PseudoLabels pseudo = PseudoLabels.From(full(2, 3, (long)PseudoLabel.Fg));
+        Tensor logits = zeros(1, 2, 4).requires_grad_(true);
+        PseudoLabels pseudo = PseudoLabels.From(tensor(new[] { (long)PseudoLabel.Nbg, (long)PseudoLabel.Fg }).reshape(1, 2));
 
-        Assert.Equal(0f, TrainingObjective.BackgroundLoss(randn(2, 3, 4), pseudo, 3).item<float>());
+        TrainingObjective.BackgroundLoss(logits, pseudo, tensor(new long[] { 0 }), backgroundIndex: 3, ibgNotBackground: false).backward();
+
+        // Gradient descent moves a logit against its gradient: up for the background logit of NBG, down for that of FG.
+        Assert.True(logits.grad![0, 0, 3].item<float>() < 0);
+        Assert.True(logits.grad![0, 1, 3].item<float>() > 0);
+    }
+
+    [Fact]
+    public void Background_loss_is_zero_without_picked_segments()
+    {
+        using var scope = NewDisposeScope();
+        PseudoLabels pseudo = PseudoLabels.From(full(2, 3, (long)PseudoLabel.Unlabelled));
+
+        Assert.Equal(0f, TrainingObjective.BackgroundLoss(randn(2, 3, 4), pseudo, tensor(new long[] { 0, 1 }), 3, true).item<float>());
     }
 
     [Fact]
@@ -65,8 +86,8 @@ public sealed class TrainingObjectiveTests
         Assert.True(terms.BackgroundClassification > 0 && terms.Contrast > 0);
         double expected = terms.SoftClassification + 2.0 * terms.BackgroundClassification!.Value + 3.0 * terms.Contrast!.Value;
         Assert.Equal(expected, terms.Total.item<float>(), 4);
-        Assert.Equal(B * 3, terms.PseudoLabels!.Fg);
-        Assert.Equal(B * 2, terms.PseudoLabels.Nbg);
+        PseudoLabels pseudo = terms.PseudoLabels!;
+        Assert.Equal(B * T, pseudo.Fg + pseudo.Ibg + pseudo.Nbg + pseudo.Unlabelled);
     }
 
     [Fact]
@@ -163,7 +184,7 @@ public sealed class TrainingObjectiveTests
         LossTerms terms = TrainingObjective.Compute(model, batch, epoch: 0, PseudoLabels.From(stored));
 
         Assert.Equal(B * (T - 1), terms.PseudoLabels!.Nbg);
-        double expected = TrainingObjective.BackgroundLoss(model.forward(batch.Features).SegmentLogits, PseudoLabels.From(stored), C).item<float>();
+        double expected = TrainingObjective.BackgroundLoss(model.forward(batch.Features).SegmentLogits, PseudoLabels.From(stored), batch.Labels, C, model.Config.IbgNotBackground).item<float>();
         Assert.Equal(expected, terms.BackgroundClassification!.Value, 5);
         Assert.Throws<ArgumentException>(() => TrainingObjective.Compute(model, batch, epoch: 0));
     }
@@ -175,11 +196,10 @@ public sealed class TrainingObjectiveTests
         using var model = Model(Small with { Dropout = 0.5 });
         TrainingBatch batch = Batch();
 
-        PseudoLabels fromModel = model.AssignPseudoLabels(batch.Features, batch.Labels);
+        PseudoLabels fromModel = model.AssignPseudoLabels(batch.Features, batch.Labels, epoch: 3);
 
         VideoEmbeddings inferred = model.Infer(batch.Features);
-        Tensor baseProbabilities = inferred.Probabilities[.., .., ..C] / inferred.Probabilities[.., .., ..C].sum(-1, keepdim: true);
-        PseudoLabels expected = PseudoLabeller.Assign(baseProbabilities, batch.Labels, model.Config);
+        PseudoLabels expected = PseudoLabeller.Assign(inferred.Probabilities.log(), batch.Labels, C, model.Config, epoch: 3);
         Assert.True(fromModel.Labels.eq(expected.Labels).all().item<bool>());
     }
 

@@ -1,0 +1,24 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace VideoRecognition.Model;
+
+/// <summary>
+/// The constant TorchSharp scalars of the model's arithmetic, made once and rooted for the process. A scalar
+/// made implicitly from a double is an unrooted native object: the garbage collector may finalise it while
+/// libtorch still reads it (seen as "Scalar.h toFloat: Expected false to be true" in masked_fill), so every
+/// scalar here is made explicitly and either lives in one of these fields or in a using scope around its call.
+/// </summary>
+internal static class Scalars
+{
+    public static readonly Scalar Zero = 0.0.ToScalar();
+
+    public static readonly Scalar One = 1.0.ToScalar();
+
+    public static readonly Scalar Two = 2.0.ToScalar();
+
+    public static readonly Scalar NegativeInfinity = double.NegativeInfinity.ToScalar();
+
+    /// <summary>Keeps logarithms finite where a probability is exactly 0.</summary>
+    public static readonly Scalar Tiny = 1e-12.ToScalar();
+}
