@@ -42,6 +42,23 @@ internal static class TrainingCurves
             ("FG", r => r.FgPrecision),
             ("IBG", r => r.IbgPrecision),
         ]);
+        Figure(figures, layout, epochs, "pseudo_label_recall.png", "Pseudo-label recall per epoch", "recall",
+        [
+            ("NBG", r => r.NbgRecall),
+            ("FG", r => r.FgRecall),
+            ("IBG", r => r.IbgRecall),
+        ]);
+        Figure(figures, layout, epochs, "open_set_auroc.png", "Open-set detector per epoch (NBG vs rest)", "AUROC",
+        [
+            ("p(background)", r => r.NbgAurocBackground),
+            ("detector's score", r => r.NbgAurocDetector),
+        ]);
+        Figure(figures, layout, epochs, "self_weights.png", "Mean self-weight per epoch, by true kind", "mean w",
+        [
+            ("FG", r => r.FgMeanWeight),
+            ("IBG", r => r.IbgMeanWeight),
+            ("NBG", r => r.NbgMeanWeight),
+        ]);
         return figures;
     }
 

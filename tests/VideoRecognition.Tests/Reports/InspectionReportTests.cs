@@ -40,8 +40,8 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
             }
         }
 
-        // 6 thumbnails per readable video on its page, one on the index per readable video, 3 training curves.
-        Assert.Equal(2 * 6 + 2 + 3, images);
+        // 6 thumbnails per readable video on its page, one on the index per readable video, 6 training curves.
+        Assert.Equal(2 * 6 + 2 + 6, images);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
     [Fact]
     public void Training_curves_are_pngs_with_content()
     {
-        foreach (string name in new[] { "losses.png", "accuracy.png", "pseudo_label_precision.png" })
+        foreach (string name in new[] { "losses.png", "accuracy.png", "pseudo_label_precision.png", "pseudo_label_recall.png", "open_set_auroc.png", "self_weights.png" })
         {
             using Mat plot = Cv2.ImRead(Path.Combine(report.ReportFolder, "plots", name));
             Assert.Equal((TrainingCurves.Width, TrainingCurves.Height), (plot.Cols, plot.Rows));

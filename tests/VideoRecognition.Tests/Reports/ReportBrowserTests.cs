@@ -24,7 +24,7 @@ public sealed class ReportBrowserTests(SampleReport report) : IClassFixture<Samp
         Assert.True(run.ExitCode == 0, run.Log);
         Assert.Equal(3, Count(run.Output, "<tr class=\"video\""));
         Assert.Equal(3, Count(run.Output, "<a class=\"mini\""));
-        Assert.Equal(3, Count(run.Output, "<figure>"));
+        Assert.Equal(6, Count(run.Output, "<figure>")); // losses, accuracy, precision, recall, detector AUROC, self-weights
         Assert.DoesNotContain("<script", run.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", run.Output, StringComparison.Ordinal);
         NoLoadErrors(run);

@@ -140,7 +140,9 @@ public sealed class SampleReport : IDisposable
             lines.Add(JsonSerializer.Serialize(new TrainingRecord(
                 "epoch", epoch, epoch * 10, 0.01 * (1 - t), 3.2 - 1.6 * t, 2.2 - 1.2 * t, warm ? 0.6 - 0.4 * t : null, warm ? 0.9 - 0.3 * t : null,
                 0.3 + 0.6 * t, epoch % 2 == 0 ? 0.25 + 0.4 * t : null, 0.25, 0.4, 0.35,
-                warm ? 0.5 + 0.45 * t : null, 0.8, warm ? 0.6 + 0.3 * t : null, 0.7, warm ? 0.4 + 0.2 * t : null, 0.5, 120, 960), json));
+                warm ? 0.5 + 0.45 * t : null, 0.8, warm ? 0.6 + 0.3 * t : null, 0.7, warm ? 0.4 + 0.2 * t : null, 0.5, 120, 960,
+                ResidentMemoryMiB: 500, NbgAurocBackground: warm ? 0.8 + 0.15 * t : null, NbgAurocDetector: 0.75 + 0.2 * t,
+                FgMeanWeight: 0.9, IbgMeanWeight: 0.8 - 0.1 * t, NbgMeanWeight: warm ? 0.5 - 0.4 * t : null), json));
         }
 
         File.WriteAllLines(path, lines);
