@@ -18,12 +18,14 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
     public T Bind<T>(YamlNode? root)
         where T : new()
     {
-        return root is null ? new T() : (T)BindRecord(root, typeof(T), string.Empty);
+        return root is null ? new T() : (T)BindRecord(root, typeof(T), string.Empty, null);
     }
 
-    private object BindRecord(YamlNode node, Type type, string path)
+    // A nested record starts from its parent's default (not its own type's), so a section can default a
+    // shared record differently (synth.split vs the ActivityNet split shares) and a partial mapping keeps the rest.
+    private object BindRecord(YamlNode node, Type type, string path, object? parentDefault)
     {
-        object record = Activator.CreateInstance(type)!;
+        object record = parentDefault ?? Activator.CreateInstance(type)!;
         if (node is YamlScalarNode { Value: null or "" or "~" })
         {
             return record; // an empty section keeps every default
@@ -46,7 +48,7 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
                 continue;
             }
 
-            object? value = BindValue(valueNode, property.PropertyType, keyPath);
+            object? value = BindValue(valueNode, property.PropertyType, keyPath, property.GetValue(record));
             if (value is not null)
             {
                 property.SetValue(record, value);
@@ -65,12 +67,12 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
         return record;
     }
 
-    private object? BindValue(YamlNode node, Type type, string path)
+    private object? BindValue(YamlNode node, Type type, string path, object? parentDefault)
     {
         Type target = Nullable.GetUnderlyingType(type) ?? type;
         if (IsRecord(target))
         {
-            return BindRecord(node, target, path);
+            return BindRecord(node, target, path, parentDefault);
         }
 
         if (node is not YamlScalarNode scalar)

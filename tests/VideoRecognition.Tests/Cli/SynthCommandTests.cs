@@ -11,7 +11,7 @@ public sealed class SynthCommandTests
         using var temp = new TempFolder();
         string output = temp["synth"];
         var result = VrecProcess.Run("synth", "--out", output, "--classes", "8", "--videos-per-class", "2",
-            "--seed", "5", "--set", "synth.duration_scale=0.05", "--set", "synth.split.val=0.24", "--set", "synth.split.base=0.56");
+            "--seed", "5", "--set", "synth.duration_scale=0.05", "--set", "synth.split.val=0.2", "--set", "synth.split.base=0.55");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
@@ -19,6 +19,7 @@ public sealed class SynthCommandTests
         Assert.Equal(5, effective.Seed);
         Assert.Equal(8, effective.Synth.Classes);
         Assert.Equal(0.05, effective.Synth.DurationScale);
+        Assert.Equal((0.55, 0.2, 0.25), (effective.Synth.Split.Base, effective.Synth.Split.Val, effective.Synth.Split.Novel));
 
         var annotations = ActivityNetJson.Read(Path.Combine(output, "annotations.json"));
         Assert.Equal(16, annotations.Database.Count);

@@ -30,6 +30,16 @@ public sealed class RunConfigFileTests
     }
 
     [Fact]
+    public void A_partly_written_nested_record_keeps_its_sections_defaults_for_the_rest()
+    {
+        // synth.split defaults to 0.5/0.25/0.25, unlike a bare ClassSplitShares (0.64/0.16/0.20): the
+        // unwritten base share must come from the synth section, or these shares would not add up to 1.
+        var config = Parse("synth:\n  split: { val: 0.2, novel: 0.3 }\n");
+        Assert.Equal((0.5, 0.2, 0.3), (config.Synth.Split.Base, config.Synth.Split.Val, config.Synth.Split.Novel));
+        Assert.NotEqual(new VideoRecognition.Datasets.ClassSplitShares().Base, config.Synth.Split.Base);
+    }
+
+    [Fact]
     public void Unknown_key_names_file_line_key_and_the_allowed_keys()
     {
         string message = Problem("seed: 1\nsynth:\n  clases: 3\n");
@@ -69,9 +79,10 @@ public sealed class RunConfigFileTests
     [Fact]
     public void Overrides_win_over_the_file_and_are_checked_by_the_same_rules()
     {
-        var config = Parse("seed: 1\nsynth:\n  classes: 12\n", "synth.classes=40", "seed=9", "synth.split.novel=0.2");
+        var config = Parse("seed: 1\nsynth:\n  classes: 12\n", "synth.classes=40", "seed=9", "synth.split.val=0.2", "synth.split.novel=0.3");
         Assert.Equal(40, config.Synth.Classes);
         Assert.Equal(9, config.Seed);
+        Assert.Equal((0.2, 0.3), (config.Synth.Split.Val, config.Synth.Split.Novel));
 
         string message = Problem("seed: 1\n", "synth.width=abc");
         Assert.Contains("command-line override 'synth.width=abc'", message);

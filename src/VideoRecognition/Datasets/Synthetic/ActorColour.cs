@@ -1,20 +1,50 @@
 namespace VideoRecognition.Datasets.Synthetic;
 
 /// <summary>
-/// A saturated actor colour (BGR, as OpenCV stores pixels). The scenes use muted colours so that an
-/// actor stands out from every scene and can be found in a frame by its colour.
+/// A family of saturated actor colours around a hue. Classes name the family ("Orange"); each video draws
+/// its own exact colour from it (<see cref="Draw"/>), so no single colour value belongs to one class, and
+/// with enough jitter neighbouring families overlap.
 /// </summary>
-public sealed record ActorColour(string Name, Bgr Colour)
+/// <remarks>
+/// Actors are the only saturated, bright things the generator paints (scenes, distractor-free NBG, text
+/// and logos are muted; see <see cref="MutedPalette"/>). That keeps "does this frame contain an actor?"
+/// testable from pixels without making it a per-class shortcut: all classes share the property.
+/// </remarks>
+public sealed record ActorColour(string Name, double Hue)
 {
+    /// <summary>Hues are spaced 28-65 degrees apart; red, orange and yellow are the closest neighbours.</summary>
     public static readonly IReadOnlyList<ActorColour> All =
     [
-        new("Red", new(30, 30, 220)),
-        new("Orange", new(0, 130, 255)),
-        new("Yellow", new(0, 225, 235)),
-        new("Green", new(40, 200, 40)),
-        new("Cyan", new(220, 210, 0)),
-        new("Blue", new(220, 70, 20)),
-        new("Purple", new(170, 30, 120)),
-        new("Pink", new(190, 110, 255)),
+        new("Red", 0),
+        new("Orange", 28),
+        new("Yellow", 56),
+        new("Green", 120),
+        new("Cyan", 182),
+        new("Blue", 228),
+        new("Purple", 275),
+        new("Pink", 322),
     ];
+
+    /// <summary>Hue shift at appearance_jitter 1, in degrees either way: enough for red, orange and yellow to blur into each other.</summary>
+    public const double MaxHueShift = 30;
+
+    /// <summary>Below these a pixel is not actor-like; every actor colour at any jitter stays at or above them.</summary>
+    public const double MinSaturation = 0.55;
+
+    public const double MinValue = 0.45;
+
+    private const double NominalSaturation = 0.92;
+    private const double NominalValue = 0.9;
+
+    /// <summary>The family's colour without jitter (written to classes.json).</summary>
+    public Bgr Nominal => new Hsv(Hue, NominalSaturation, NominalValue).ToBgr();
+
+    /// <summary>One video's exact colour: hue, saturation and value spread in proportion to <paramref name="jitter"/> (0..1).</summary>
+    public Hsv Draw(Random random, double jitter) => new(
+        Hue + (jitter * MaxHueShift * ((2 * random.NextDouble()) - 1)),
+        Math.Min(1.0, NominalSaturation + (jitter * 0.2 * ((2 * random.NextDouble()) - 1))),
+        Math.Min(1.0, NominalValue + (jitter * 0.3 * ((2 * random.NextDouble()) - 1))));
+
+    /// <summary>True for colours an actor may have (saturated and bright); used to check that NBG shows no actor.</summary>
+    public static bool IsActorLike(Hsv colour) => colour.Saturation >= MinSaturation && colour.Value >= MinValue;
 }

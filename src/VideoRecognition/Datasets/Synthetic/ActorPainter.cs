@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace VideoRecognition.Datasets.Synthetic;
 
-/// <summary>Draws an actor (shape, colour, texture) at a pose. Outlines are precomputed on a unit circle.</summary>
+/// <summary>Draws an actor or a distractor (shape, colour, texture) at a pose. Outlines are precomputed on a unit circle.</summary>
 public static class ActorPainter
 {
     private static readonly Dictionary<ActorShape, (double X, double Y)[]> Outlines = new()
@@ -25,9 +25,8 @@ public static class ActorPainter
     private static readonly (double X, double Y)[] Dots = [(0, 0), (-0.2, -0.2), (0.2, -0.2), (-0.2, 0.2), (0.2, 0.2)];
     private static readonly double[] StripeRows = [-0.18, 0, 0.18];
 
-    public static void Draw(Mat frame, SyntheticClass actorClass, ActorPose pose)
+    public static void Draw(Mat frame, ActorShape shape, Bgr c, ActorTexture texture, ActorPose pose)
     {
-        Bgr c = actorClass.Colour.Colour;
         var colour = new Scalar(c.B, c.G, c.R);
         var dark = new Scalar(c.B * 0.4, c.G * 0.4, c.R * 0.4);
         int line = Math.Max(1, (int)Math.Round(0.12 * pose.Radius));
@@ -37,8 +36,8 @@ public static class ActorPainter
             Cv2.Line(frame, Pixel(pose.PivotX, pose.PivotY), Pixel(pose.X, pose.Y), new Scalar(40, 40, 40), 1, LineTypes.AntiAlias);
         }
 
-        Point[] outline = Outlines[actorClass.Shape].Select(p => Place(p, pose)).ToArray();
-        if (actorClass.Shape == ActorShape.Ring)
+        Point[] outline = Outlines[shape].Select(p => Place(p, pose)).ToArray();
+        if (shape == ActorShape.Ring)
         {
             Cv2.Polylines(frame, [outline], isClosed: true, colour, Math.Max(2, (int)Math.Round(0.35 * pose.Radius)), LineTypes.AntiAlias);
         }
@@ -47,7 +46,7 @@ public static class ActorPainter
             Cv2.FillPoly(frame, [outline], colour, LineTypes.AntiAlias);
         }
 
-        switch (actorClass.Texture)
+        switch (texture)
         {
             case ActorTexture.Striped:
                 foreach (double row in StripeRows)
@@ -56,7 +55,7 @@ public static class ActorPainter
                 }
 
                 break;
-            case ActorTexture.Dotted when actorClass.Shape != ActorShape.Ring:
+            case ActorTexture.Dotted when shape != ActorShape.Ring:
                 foreach ((double X, double Y) dot in Dots)
                 {
                     Cv2.Circle(frame, Place(dot, pose), Math.Max(1, (int)Math.Round(0.08 * pose.Radius)), dark, -1, LineTypes.AntiAlias);

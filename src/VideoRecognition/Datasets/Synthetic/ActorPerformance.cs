@@ -4,20 +4,27 @@ namespace VideoRecognition.Datasets.Synthetic;
 public readonly record struct ActorPose(double X, double Y, double Radius, double Angle, double PivotX = double.NaN, double PivotY = double.NaN);
 
 /// <summary>
-/// One actor of a class performing its motion, with small per-performance variations (speed, phase,
-/// position, size) so that two videos of a class are not pixel copies while the motion stays recognisable.
+/// One actor of a class performing its motion, with per-performance nuisance drawn per video, not per class
+/// (speed, phase, position, size, exact colour, texture), so that two videos of a class are not pixel copies
+/// and no exact colour or size belongs to one class, while the motion stays recognisable.
 /// </summary>
-public sealed record ActorPerformance(SyntheticClass Class, double Speed, double Phase, double CentreX, double Size)
+public sealed record ActorPerformance(SyntheticClass Class, double Speed, double Phase, double CentreX, double Size, Bgr Colour, ActorTexture Texture)
 {
     /// <summary>One motion cycle lasts about this long at speed 1; segments of a second or two see a cycle.</summary>
     private const double CycleSeconds = 2.0;
 
-    public static ActorPerformance Draw(SyntheticClass actorClass, Random random) => new(
+    /// <summary>A performance whose colour and size spread grow with <paramref name="jitter"/> (synth.appearance_jitter).</summary>
+    public static ActorPerformance Draw(SyntheticClass actorClass, Random random, double jitter) => new(
         actorClass,
         Speed: 0.8 + (0.4 * random.NextDouble()),
         Phase: 2 * Math.PI * random.NextDouble(),
         CentreX: 0.4 + (0.2 * random.NextDouble()),
-        Size: 0.9 + (0.2 * random.NextDouble()));
+        Size: 1 + ((0.1 + (0.3 * jitter)) * ((2 * random.NextDouble()) - 1)),
+        Colour: actorClass.Colour.Draw(random, jitter).ToBgr(),
+        Texture: Enum.GetValues<ActorTexture>()[random.Next(Enum.GetValues<ActorTexture>().Length)]);
+
+    public void Paint(OpenCvSharp.Mat frame, double seconds) =>
+        ActorPainter.Draw(frame, Class.Shape, Colour, Texture, PoseAt(seconds, frame.Width, frame.Height));
 
     public ActorPose PoseAt(double seconds, int width, int height)
     {

@@ -1,6 +1,6 @@
 namespace VideoRecognition.Datasets.Synthetic;
 
-/// <summary>The outline of an actor; with its colour and texture it makes a class recognisable from one frame.</summary>
+/// <summary>The outline of an actor. Several classes share each shape; only shape, colour and motion together name a class.</summary>
 public enum ActorShape
 {
     Circle,
@@ -13,7 +13,10 @@ public enum ActorShape
     Hexagon,
 }
 
-/// <summary>A pattern drawn inside the actor in a darker tone; it turns with the actor, so spinning shows.</summary>
+/// <summary>
+/// A pattern drawn inside the actor in a darker tone; it turns with the actor, so spinning shows. Drawn
+/// per video, not per class: it is a nuisance, not a cue.
+/// </summary>
 public enum ActorTexture
 {
     Solid,
@@ -22,7 +25,7 @@ public enum ActorTexture
     Outlined,
 }
 
-/// <summary>How an actor moves; it makes a class recognisable from motion as well as from appearance.</summary>
+/// <summary>How an actor moves. Classes with the same look differ in motion, so a still frame can leave the class open.</summary>
 public enum ActorMotion
 {
     Bouncing,

@@ -3,7 +3,10 @@ using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Datasets.Synthetic;
 
-/// <summary>Writes classes.json: every class with its look, motion, scene and split part, in catalogue order.</summary>
+/// <summary>
+/// Writes classes.json: every class with its look (shape, colour family and that family's nominal colour;
+/// each video jitters it), motion, home scene and split part, in catalogue order.
+/// </summary>
 public static class ClassCatalogueJson
 {
     public static void Write(IReadOnlyList<SyntheticClass> classes, string path) => AtomicFile.Write(path, stream =>
@@ -20,14 +23,13 @@ public static class ClassCatalogueJson
             json.WriteString("shape", c.Shape.ToString().ToLowerInvariant());
             json.WriteString("colour", c.Colour.Name.ToLowerInvariant());
             json.WriteStartArray("bgr");
-            json.WriteNumberValue(c.Colour.Colour.B);
-            json.WriteNumberValue(c.Colour.Colour.G);
-            json.WriteNumberValue(c.Colour.Colour.R);
+            json.WriteNumberValue(c.Colour.Nominal.B);
+            json.WriteNumberValue(c.Colour.Nominal.G);
+            json.WriteNumberValue(c.Colour.Nominal.R);
             json.WriteEndArray();
-            json.WriteString("texture", c.Texture.ToString().ToLowerInvariant());
             json.WriteEndObject();
             json.WriteString("motion", c.Motion.ToString().ToLowerInvariant());
-            json.WriteString("scene", c.Scene.Name);
+            json.WriteString("home_scene", c.HomeScene.Name);
             json.WriteString("part", ClassSplit.PartName(c.Part));
             json.WriteEndObject();
         }

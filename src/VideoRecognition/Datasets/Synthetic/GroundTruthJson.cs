@@ -7,7 +7,7 @@ namespace VideoRecognition.Datasets.Synthetic;
 /// <summary>Reads and writes ground_truth.json; writing is byte-stable (fixed order, invariant numbers).</summary>
 public static class GroundTruthJson
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static void Write(GroundTruthFile file, string path) => AtomicFile.Write(path, stream => Write(file, stream));
 
@@ -23,6 +23,7 @@ public static class GroundTruthJson
             json.WriteString("id", video.Id);
             json.WriteString("label", video.Label);
             json.WriteString("subset", video.Subset);
+            json.WriteString("scene", video.Scene);
             json.WriteNumber("fps", video.Fps);
             json.WriteNumber("frames", video.Frames);
             json.WriteNumber("duration", ActivityNetJson.Seconds(video.Duration));
@@ -61,6 +62,12 @@ public static class GroundTruthJson
         {
             using FileStream stream = File.OpenRead(path);
             using JsonDocument document = JsonDocument.Parse(stream);
+            int version = document.RootElement.GetProperty("format_version").GetInt32();
+            if (version != FormatVersion)
+            {
+                throw new BadInputException($"Ground-truth file '{path}' has format_version {version} (an older synthetic benchmark); this version reads {FormatVersion}. Generate the dataset again with `vrec synth`.");
+            }
+
             var videos = new List<GroundTruthVideo>();
             foreach (JsonElement video in document.RootElement.GetProperty("videos").EnumerateArray())
             {
@@ -81,6 +88,7 @@ public static class GroundTruthJson
                     video.GetProperty("id").GetString()!,
                     video.GetProperty("label").GetString()!,
                     video.GetProperty("subset").GetString()!,
+                    video.GetProperty("scene").GetString()!,
                     video.GetProperty("fps").GetDouble(),
                     video.GetProperty("frames").GetInt32(),
                     video.GetProperty("duration").GetDouble(),
@@ -95,11 +103,7 @@ public static class GroundTruthJson
         }
     }
 
-    /// <summary>The name written for what a span shows (snake_case of <see cref="SpanContent"/>).</summary>
-    public static string ShowsName(SpanContent content) => content switch
-    {
-        SpanContent.OtherAction => "other_action",
-        SpanContent.TitleCard => "title_card",
-        _ => content.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The name written for what a span shows: snake_case of <see cref="SpanContent"/> (TitleCard is title_card).</summary>
+    public static string ShowsName(SpanContent content) =>
+        string.Concat(content.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
 }

@@ -12,7 +12,7 @@ namespace VideoRecognition.Datasets.Synthetic;
 /// </summary>
 public static class SyntheticDataset
 {
-    public const string Version = "VideoRecognition synthetic benchmark 1 (ActivityNet v1.3 layout)";
+    public const string Version = "VideoRecognition synthetic benchmark v2 (ActivityNet v1.3 layout)";
 
     /// <summary>An N-way episode needs N classes in a part; 5-way is the paper's setting.</summary>
     public const int EpisodeWays = 5;
@@ -61,8 +61,8 @@ public static class SyntheticDataset
     }
 
     /// <summary>
-    /// Every video of the dataset with its timeline, without rendering. Ids are numbered after a seeded
-    /// shuffle so that an id does not reveal the class; each video's randomness comes from
+    /// Every video of the dataset with its scene and timeline, without rendering. Ids are numbered after a
+    /// seeded shuffle so that an id does not reveal the class; each video's randomness comes from
     /// seed.Derive("synth.video", number) alone, so parallel rendering stays deterministic.
     /// </summary>
     public static IReadOnlyList<PlannedVideo> Plan(SyntheticConfig config, Seed seed, IReadOnlyList<SyntheticClass> classes)
@@ -79,18 +79,32 @@ public static class SyntheticDataset
         {
             Seed videoSeed = seed.Derive("synth.video", i);
             VideoTimeline timeline = sampler.Sample(videoSeed.Derive("timeline").ToRandom(), order[i].Class, classes.Count);
+            SyntheticClass videoClass = classes[order[i].Class];
+            Scene scene = DrawScene(videoClass, config, videoSeed.Derive("scene").ToRandom());
             string id = string.Create(CultureInfo.InvariantCulture, $"synth{i:D5}");
-            videos[i] = new PlannedVideo(id, i, classes[order[i].Class], order[i].Copy < training ? "training" : "validation", timeline, videoSeed);
+            videos[i] = new PlannedVideo(id, i, videoClass, order[i].Copy < training ? "training" : "validation", scene, timeline, videoSeed);
         }
 
         return videos;
     }
 
+    /// <summary>The class's home scene with probability synth.home_scene_share, else one of the other scenes, uniformly.</summary>
+    public static Scene DrawScene(SyntheticClass videoClass, SyntheticConfig config, Random random)
+    {
+        if (random.NextDouble() < config.HomeSceneShare)
+        {
+            return videoClass.HomeScene;
+        }
+
+        Scene[] others = Scene.All.Where(s => s != videoClass.HomeScene).ToArray();
+        return others[random.Next(others.Length)];
+    }
+
     private static ActivityNetFile Annotations(SyntheticConfig config, IReadOnlyList<SyntheticClass> classes, IReadOnlyList<PlannedVideo> videos)
     {
-        // Scenes play the part of ActivityNet's intermediate taxonomy nodes; classes are the leaves.
+        // Home scenes play the part of ActivityNet's intermediate taxonomy nodes; classes are the leaves.
         var taxonomy = new List<TaxonomyNode> { new(0, "Root", null, null) };
-        string[] scenes = classes.Select(c => c.Scene.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] scenes = classes.Select(c => c.HomeScene.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
         var sceneNodes = new Dictionary<string, int>();
         foreach (string scene in scenes)
         {
@@ -100,7 +114,7 @@ public static class SyntheticDataset
 
         foreach (SyntheticClass c in classes)
         {
-            taxonomy.Add(new TaxonomyNode(taxonomy.Count, c.Name, sceneNodes[c.Scene.Name], SceneNodeName(c.Scene.Name)));
+            taxonomy.Add(new TaxonomyNode(taxonomy.Count, c.Name, sceneNodes[c.HomeScene.Name], SceneNodeName(c.HomeScene.Name)));
         }
 
         string resolution = string.Create(CultureInfo.InvariantCulture, $"{config.Width}x{config.Height}");
@@ -120,6 +134,7 @@ public static class SyntheticDataset
             v.Id,
             v.Class.Name,
             v.Subset,
+            v.Scene.Name,
             config.Fps,
             v.Timeline.Frames,
             v.Timeline.Frames / config.Fps,

@@ -41,54 +41,37 @@ public static class SyntheticVideoRenderer
     private static void WriteFrames(PlannedVideo video, IReadOnlyList<SyntheticClass> classes, SyntheticConfig config, VideoWriter writer, CancellationToken ct)
     {
         Random random = video.Seed.Derive("render").ToRandom();
-        using var painter = new FramePainter(config.Width, config.Height, video.Class.Scene, random);
-        ActorPerformance own = ActorPerformance.Draw(video.Class, random);
+        double jitter = config.AppearanceJitter;
+        using var painter = new FramePainter(config.Width, config.Height, video.Scene, ScenePainter.DrawBrightness(random, jitter));
+        ActorPerformance own = ActorPerformance.Draw(video.Class, random, jitter);
         foreach (TimelineSpan span in video.Timeline.Spans)
         {
             ct.ThrowIfCancellationRequested();
-            ActorPerformance? other = span.Content == SpanContent.OtherAction ? ActorPerformance.Draw(classes[span.VisibleClass!.Value], random) : null;
-            byte level = span.Content switch
+            if (span.Kind == SpanKind.NBG)
             {
-                SpanContent.Black => (byte)random.Next(0, 7),
-                SpanContent.Grey => (byte)random.Next(60, 191),
-                _ => 0,
-            };
-            if (span.Content == SpanContent.TitleCard)
-            {
-                painter.ComposeTitleCard(random);
-            }
-
-            for (int f = span.StartFrame; f < span.EndFrame; f++)
-            {
-                double seconds = f / config.Fps;
-                switch (span.Content)
+                using NbgShot shot = NbgShot.Open(span.Content, config.Width, config.Height, config.Fps, random);
+                for (int f = span.StartFrame; f < span.EndFrame; f++)
                 {
-                    case SpanContent.Action:
-                        painter.PaintActing(own, seconds);
-                        break;
-                    case SpanContent.OtherAction:
-                        painter.PaintActing(other!, seconds);
-                        break;
-                    case SpanContent.Scene:
-                        painter.PaintScene();
-                        break;
-                    case SpanContent.Black or SpanContent.Grey:
-                        painter.PaintFlat(level);
-                        break;
-                    case SpanContent.Noise:
-                        painter.PaintNoise(random);
-                        break;
-                    case SpanContent.Blur:
-                        painter.PaintBlur();
-                        break;
-                    case SpanContent.TitleCard:
-                        painter.PaintTitleCard();
-                        break;
-                    case SpanContent.Fade:
-                        painter.PaintFade((f - span.StartFrame + 1) / (double)span.Frames);
-                        break;
+                    shot.Paint(painter.Frame, f - span.StartFrame, span.Frames);
+                    writer.Write(painter.Frame);
                 }
 
+                continue;
+            }
+
+            ActorPerformance? actor = span.Content switch
+            {
+                SpanContent.Action => own,
+                SpanContent.OtherAction => ActorPerformance.Draw(classes[span.VisibleClass!.Value], random, jitter),
+                _ => null,
+            };
+            ActorColour[] onScreen = actor is null ? [video.Class.Colour] : [video.Class.Colour, actor.Class.Colour];
+            Distractor? distractor = random.NextDouble() < config.DistractorShare
+                ? Distractor.Draw(random, onScreen, jitter, config.Width, config.Height)
+                : null;
+            for (int f = span.StartFrame; f < span.EndFrame; f++)
+            {
+                painter.PaintContent(actor, distractor, f / config.Fps);
                 writer.Write(painter.Frame);
             }
         }

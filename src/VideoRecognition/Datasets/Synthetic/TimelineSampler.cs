@@ -14,9 +14,6 @@ namespace VideoRecognition.Datasets.Synthetic;
 /// </summary>
 public sealed class TimelineSampler
 {
-    private static readonly SpanContent[] NbgContents =
-        [SpanContent.Black, SpanContent.Grey, SpanContent.Noise, SpanContent.Blur, SpanContent.TitleCard, SpanContent.Fade];
-
     private readonly SyntheticConfig config;
     private readonly ActivityNetTimelineStatistics statistics;
     private readonly double[] fractionLevels;
@@ -199,7 +196,7 @@ public sealed class TimelineSampler
     {
         if (random.NextDouble() < config.NbgShareOfBackground)
         {
-            return new TimelineSpan(start, end, SpanKind.NBG, NbgContents[random.Next(NbgContents.Length)], null);
+            return new TimelineSpan(start, end, SpanKind.NBG, NbgShot.Kinds[random.Next(NbgShot.Kinds.Count)], null);
         }
 
         if (classCount > 1 && random.NextDouble() < config.OtherActionShareOfIbg)

@@ -24,6 +24,10 @@ public sealed class SmallSyntheticDataset : IDisposable
 
     public SyntheticDatasetLayout Layout { get; }
 
+    /// <summary>
+    /// Default difficulty except distractors: the frame checks below tell an actor by its colour family, and a
+    /// distractor of a neighbouring family can pass for it once jittered. Distractors have their own tests.
+    /// </summary>
     public static SyntheticConfig SmallConfig(string folder) => new()
     {
         Output = folder,
@@ -31,6 +35,7 @@ public sealed class SmallSyntheticDataset : IDisposable
         VideosPerClass = 2,
         DurationScale = 0.04,
         MinDuration = 4.0,
+        DistractorShare = 0,
     };
 
     /// <summary>Every frame of a video as the decoder returns it (counted by reading, not from the container).</summary>

@@ -8,11 +8,30 @@ namespace VideoRecognition.Tests.Datasets.Synthetic;
 public sealed class SyntheticConfigTests
 {
     [Fact]
-    public void The_default_config_is_valid_and_gives_five_val_and_six_novel_classes()
+    public void The_default_config_is_valid_and_gives_ten_val_and_ten_novel_classes_of_fifteen_videos()
     {
         var config = new SyntheticConfig();
         config.Validate();
-        Assert.Equal((19, 5, 6), ClassCatalogue.PartSizes(config));
+        Assert.Equal((20, 10, 10), ClassCatalogue.PartSizes(config));
+        Assert.Equal(15, config.VideosPerClass);
+        Assert.Equal(0.5, config.NbgShareOfBackground);
+    }
+
+    [Theory]
+    [InlineData("appearance_jitter", 1.5)]
+    [InlineData("distractor_share", -0.1)]
+    [InlineData("home_scene_share", 2.0)]
+    public void A_difficulty_knob_out_of_range_is_rejected_naming_its_key(string key, double value)
+    {
+        SyntheticConfig config = key switch
+        {
+            "appearance_jitter" => new SyntheticConfig { AppearanceJitter = value },
+            "distractor_share" => new SyntheticConfig { DistractorShare = value },
+            _ => new SyntheticConfig { HomeSceneShare = value },
+        };
+        var error = Assert.Throws<BadInputException>(config.Validate);
+        Assert.StartsWith($"synth.{key}", error.Message);
+        Assert.Contains("between 0 and 1", error.Message);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class SyntheticDeterminismTests : IDisposable
 
     private string Generate(string name, int seed)
     {
-        SyntheticConfig config = SmallSyntheticDataset.SmallConfig(Path.Combine(root, name)) with { DurationScale = 0.02, MinDuration = 3.0 };
+        SyntheticConfig config = SmallSyntheticDataset.SmallConfig(Path.Combine(root, name)) with { DurationScale = 0.02, MinDuration = 3.0, DistractorShare = 0.5 };
         return SyntheticDataset.Generate(config, Seed.From(seed), SilentProgress.Instance, CancellationToken.None).OutputFolder;
     }
 
