@@ -133,12 +133,12 @@ internal static class SummaryTable
         AnsiConsole.Write(table);
     }
 
-    /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) as one table.</summary>
-    public static void Write(IReadOnlyList<FewShotResult> evaluations)
+    /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) of one seed's run as one table.</summary>
+    public static void Write(IReadOnlyList<FewShotResult> evaluations, int seed)
     {
         var first = evaluations[0];
         var table = new Table()
-            .Title($"{first.Way}-way few-shot on the {Datasets.ClassSplit.PartName(first.Split)} classes, {first.Episodes} episodes each (accuracy %, 95% CI)")
+            .Title($"ONE seed (seed {seed}): {first.Way}-way few-shot on the {Datasets.ClassSplit.PartName(first.Split)} classes, {first.Episodes} episodes each (accuracy % ± 95% episode-sampling interval)")
             .AddColumn("model");
         foreach (var e in evaluations)
         {
