@@ -61,6 +61,11 @@ app.Configure(config =>
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Run the whole job on the built-in synthetic default.")
         .WithExample("demo");
+    config.AddCommand<StudyCommand>("study")
+        .WithDescription("Repeat the demo over seeds (each its own dataset, split, initialisation and episodes): mean and std across seeds, and paired differences against the full method with 95% intervals.")
+        .WithExample("study", "--seeds", "0,1,2,3,4")
+        .WithExample("study", "--only", "3", "--out", "runs/study")
+        .WithExample("study", "--aggregate", "--out", "runs/study");
     config.AddCommand<ConfigCommand>("config")
         .WithDescription("Print the effective configuration (file, then overrides, then defaults) as YAML.")
         .WithExample("config", "--config", "configs/synthetic.yaml", "--set", "synth.classes=40");

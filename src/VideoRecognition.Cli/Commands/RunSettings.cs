@@ -34,7 +34,10 @@ internal class RunSettings : CommandSettings
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
 
     /// <summary>The config file with flags and --set applied, validated.</summary>
-    public RunConfig LoadConfig()
+    public RunConfig LoadConfig() => RunConfigFile.Load(Config, Overrides());
+
+    /// <summary>Every config key the command line sets: the flags that name one, then each --set, in that order.</summary>
+    public IReadOnlyList<ConfigOverride> Overrides()
     {
         var overrides = new List<ConfigOverride>();
         foreach (PropertyInfo property in GetType().GetProperties())
@@ -46,6 +49,6 @@ internal class RunSettings : CommandSettings
         }
 
         overrides.AddRange(Set.Select(ConfigOverride.Parse));
-        return RunConfigFile.Load(Config, overrides);
+        return overrides;
     }
 }

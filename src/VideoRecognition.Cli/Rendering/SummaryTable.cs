@@ -4,6 +4,7 @@ using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
 using VideoRecognition.FewShot;
+using VideoRecognition.Pipeline;
 using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Rendering;
@@ -133,12 +134,12 @@ internal static class SummaryTable
         AnsiConsole.Write(table);
     }
 
-    /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) as one table.</summary>
-    public static void Write(IReadOnlyList<FewShotResult> evaluations)
+    /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) of one seed's run as one table.</summary>
+    public static void Write(IReadOnlyList<FewShotResult> evaluations, int seed)
     {
         var first = evaluations[0];
         var table = new Table()
-            .Title($"{first.Way}-way few-shot on the {Datasets.ClassSplit.PartName(first.Split)} classes, {first.Episodes} episodes each (accuracy %, 95% CI)")
+            .Title($"ONE seed (seed {seed}): {first.Way}-way few-shot on the {Datasets.ClassSplit.PartName(first.Split)} classes, {first.Episodes} episodes each (accuracy % ± 95% episode-sampling interval)")
             .AddColumn("model");
         foreach (var e in evaluations)
         {
@@ -153,6 +154,32 @@ internal static class SummaryTable
             cells.Add(row.Localisation is { } l ? $"{l.MeanTemporalIoU:0.000}" : "-");
             cells.Add(row.Localisation is { } m ? $"{m.MeanAveragePrecision:0.000}" : "-");
             table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>A study's across-seed and paired-difference tables (the per-seed table is in study.md).</summary>
+    public static void Write(StudyResult result)
+    {
+        Write(StudyTable.AcrossSeeds(result), $"Across {result.Seeds.Count} seeds ({string.Join(", ", result.Seeds)}): mean ± sample std (accuracy %)");
+        // The per-seed differences (the last column) stay in study.md: a terminal is too narrow for them.
+        var paired = StudyTable.Paired(result);
+        Write(paired, $"{result.Reference} - model, paired by seed: mean difference and its 95% interval over seeds (Student t)", paired.Header.Count - 1);
+    }
+
+    private static void Write(StudyTable.Grid grid, string title, int? columns = null)
+    {
+        int shown = columns ?? grid.Header.Count;
+        var table = new Table().Title(Markup.Escape(title));
+        foreach (string column in grid.Header.Take(shown))
+        {
+            table.AddColumn(Markup.Escape(column));
+        }
+
+        foreach (var row in grid.Rows)
+        {
+            table.AddRow(row.Take(shown).Select(Markup.Escape).ToArray());
         }
 
         AnsiConsole.Write(table);

@@ -17,14 +17,15 @@ public sealed record DemoResult(
     ExtractionSummary Extraction,
     IReadOnlyList<TrainingSummary> Models,
     IReadOnlyList<FewShotResult> Evaluations,
-    string Report,
+    string? Report,
     string Table);
 
 /// <summary>
 /// The whole job on the synthetic benchmark, each stage writing its files under the run folder and each
 /// skipped or resumed when its output is already there: generate the data, extract segment features, train
 /// the full method, the TSN baseline and every ablation, evaluate them on the same 5-way 1-shot and 5-shot
-/// episodes of the novel classes, and write the inspection report.
+/// episodes of the novel classes, and write the inspection report. All of it is one seed: the seed draws the
+/// dataset, the class split, the initialisation and the episodes; `vrec study` repeats it over seeds.
 /// </summary>
 public static class DemoPipeline
 {
@@ -60,7 +61,11 @@ public static class DemoPipeline
         };
     }
 
-    public static DemoResult Run(RunConfig config, string outputFolder, IProgressReporter progress, CancellationToken ct)
+    /// <summary>
+    /// Runs (or resumes) every stage in <paramref name="outputFolder"/>. <paramref name="inspect"/> writes the HTML
+    /// inspection report of the full model; a study leaves it out of every seed to save the time.
+    /// </summary>
+    public static DemoResult Run(RunConfig config, string outputFolder, IProgressReporter progress, CancellationToken ct, bool inspect = true)
     {
         NativeCheck native = NativeLibraries.Check();
         progress.Log(native.AllGood ? LogLevel.Info : LogLevel.Error, native.Report);
@@ -88,11 +93,13 @@ public static class DemoPipeline
             evaluations.Add(EvaluationJob.Evaluate(eval, checkpoints, null, Path.Combine(outputFolder, "eval"), progress, ct).Result);
         }
 
-        string report = InspectionJob.Inspect(
-            config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
-            Path.Combine(Path.GetDirectoryName(checkpoints[0])!, "..", "train.jsonl"), evaluations, progress, ct);
+        string? report = inspect
+            ? InspectionJob.Inspect(
+                config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
+                Path.Combine(Path.GetDirectoryName(checkpoints[0])!, "..", "train.jsonl"), evaluations, progress, ct)
+            : null;
         string table = Path.Combine(outputFolder, "results.md");
-        AtomicFile.WriteAllText(table, DemoTable.Markdown(evaluations, MachineDescription.Current()));
+        AtomicFile.WriteAllText(table, DemoTable.Markdown(evaluations, config.Seed, MachineDescription.Current()));
         return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report, table);
     }
 
@@ -101,8 +108,11 @@ public static class DemoPipeline
         config with
         {
             Model = RunConfigFile.LoadEmbedded(file).Model,
-            Train = config.Train with { Output = Path.Combine(outputFolder, "runs", name) },
+            Train = config.Train with { Output = VariantFolder(outputFolder, name) },
         };
+
+    /// <summary>Where the model <paramref name="name"/> of a demo run in <paramref name="outputFolder"/> is trained (train.jsonl, checkpoints/).</summary>
+    public static string VariantFolder(string outputFolder, string name) => Path.Combine(outputFolder, "runs", name);
 
     /// <summary>Generates the dataset unless the folder already holds one made from the same settings.</summary>
     private static SyntheticDatasetSummary? Synthesise(RunConfig config, IProgressReporter progress, CancellationToken ct)

@@ -42,6 +42,49 @@ public sealed class TrainingLog : IDisposable
             ? File.ReadLines(path).Select(l => JsonSerializer.Deserialize<TrainingRecord>(l, Json)!).ToList()
             : [];
 
+    /// <summary>
+    /// Every number on the last epoch line of a train.jsonl, by its JSON name; empty without a log or an epoch.
+    /// Read by name rather than through <see cref="TrainingRecord"/> so that readers (a study across seeds) take
+    /// fields added later and tolerate older logs without them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> LastEpochNumbers(string path)
+    {
+        var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return numbers;
+        }
+
+        string? last = null;
+        foreach (string line in File.ReadLines(path))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            using var record = JsonDocument.Parse(line);
+            if (record.RootElement.TryGetProperty("kind", out var kind) && kind.ValueEquals("epoch"))
+            {
+                last = line;
+            }
+        }
+
+        if (last is not null)
+        {
+            using var record = JsonDocument.Parse(last);
+            foreach (JsonProperty field in record.RootElement.EnumerateObject())
+            {
+                if (field.Value.ValueKind == JsonValueKind.Number)
+                {
+                    numbers[field.Name] = field.Value.GetDouble();
+                }
+            }
+        }
+
+        return numbers;
+    }
+
     public void Dispose()
     {
         // SummaryWriter writes each event as it is added and has nothing to release.

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoRecognition.Runtime;
+
+namespace VideoRecognition.Pipeline;
+
+/// <summary>
+/// study.json and each seed's study-seed.json: snake_case keys, undefined numbers (a std over one seed) as
+/// null, written atomically so an interrupted study never leaves a half-written file that looks finished.
+/// </summary>
+public static class StudyJson
+{
+    public static void Write(StudyResult result, string path) =>
+        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.StudyResult)));
+
+    public static void Write(StudySeedResult result, string path) =>
+        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.StudySeedResult)));
+
+    public static StudyResult ReadStudy(string path) => Read(path, StudyJsonContext.Default.StudyResult);
+
+    public static StudySeedResult ReadSeed(string path) => Read(path, StudyJsonContext.Default.StudySeedResult);
+
+    private static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, type) ?? throw new BadInputException($"{path} holds no study result");
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path} is not a readable study result ({e.Message}); delete it to run that seed's evaluation again", e);
+        }
+    }
+
+    private static void Finish(Stream stream, Action<Stream> serialize)
+    {
+        serialize(stream);
+        stream.WriteByte((byte)'\n');
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, NewLine = "\n")]
+[JsonSerializable(typeof(StudyResult))]
+[JsonSerializable(typeof(StudySeedResult))]
+internal sealed partial class StudyJsonContext : JsonSerializerContext;

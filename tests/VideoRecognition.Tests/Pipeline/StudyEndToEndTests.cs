@@ -1,0 +1,104 @@
+using System.Text.Json;
+using VideoRecognition.Tests.Cli;
+
+namespace VideoRecognition.Tests.Pipeline;
+
+/// <summary>
+/// `vrec study` over 2 seeds on a tiny synthetic set (6 classes of 6 short videos, 4 segments at 32 px, 2 epochs,
+/// 2-way episodes): as a Slurm array would run it (--only per seed, then --aggregate), and as one command in a
+/// second folder that starts with a copy of the finished seed 0 and runs seed 1 afresh; both give the same files.
+/// </summary>
+public sealed class StudyEndToEndTests
+{
+    private static readonly string[] Tiny =
+    [
+        "synth.classes=6", "synth.videos_per_class=6", "synth.duration_scale=0.05", "synth.min_duration=4",
+        "synth.width=64", "synth.height=48", "synth.split.base=0.5", "synth.split.val=0.17", "synth.split.novel=0.33",
+        "video.segments=4", "video.input_size=32", "video.resize_shorter=36",
+        "train.epochs=2", "train.batch_size=8", "train.validation_episodes=0",
+        "eval.way=2", "eval.query=1", "eval.episodes=20",
+    ];
+
+    [Fact]
+    public void Seeds_run_alone_then_aggregated_give_what_one_study_command_gives()
+    {
+        using var temp = new TempFolder();
+        string array = temp["array"];
+        string[] Args(string study, params string[] args) => ["study", "--seeds", "0,1", "--out", study, .. args, .. Tiny.SelectMany(s => new[] { "--set", s })];
+
+        var first = VrecProcess.Run(Args(array, "--only", "0"));
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(File.Exists(Path.Combine(array, "seed-0", "study-seed.json")));
+        Assert.False(File.Exists(Path.Combine(array, "study.json")), "--only must not aggregate");
+        Assert.False(Directory.Exists(Path.Combine(array, "seed-0", "report")), "a study skips the inspection report");
+
+        var early = VrecProcess.Run(Args(array, "--aggregate"));
+        Assert.True(early.ExitCode == 2, early.Output);
+        Assert.Contains("seed 1 has not run", early.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(early.Output), early.Output);
+
+        var second = VrecProcess.Run(Args(array, "--only", "1"));
+        Assert.True(second.ExitCode == 0, second.Output);
+
+        var aggregate = VrecProcess.Run(Args(array, "--aggregate"));
+        Assert.True(aggregate.ExitCode == 0, aggregate.Output);
+        Assert.Contains(Path.Combine(array, "study.md"), aggregate.Stdout);
+        string json = File.ReadAllText(Path.Combine(array, "study.json"));
+        string markdown = File.ReadAllText(Path.Combine(array, "study.md"));
+        AssertBothSeedsAndThePairedDifference(json, markdown);
+
+        var otherSettings = VrecProcess.Run([.. Args(array, "--aggregate"), "--set", "train.epochs=3"]);
+        Assert.True(otherSettings.ExitCode == 2, otherSettings.Output);
+        Assert.Contains("other settings", otherSettings.Stderr);
+        Assert.Contains("epochs: 3 here, epochs: 2 there", otherSettings.Stderr);
+        Assert.False(VrecProcess.HasStackTrace(otherSettings.Output), otherSettings.Output);
+
+        // One command in another folder: the finished seed 0 (moved there) is read, seed 1 is run from nothing.
+        string whole = temp["whole"];
+        CopyFolder(Path.Combine(array, "seed-0"), Path.Combine(whole, "seed-0"));
+        var study = VrecProcess.Run(Args(whole));
+        Assert.True(study.ExitCode == 0, study.Output);
+        Assert.Contains("Reusing the finished seed 0", study.Stdout);
+        Assert.Equal(json, File.ReadAllText(Path.Combine(whole, "study.json")));
+        Assert.Equal(markdown, File.ReadAllText(Path.Combine(whole, "study.md")));
+    }
+
+    private static void AssertBothSeedsAndThePairedDifference(string json, string markdown)
+    {
+        using var document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        Assert.Equal([0, 1], root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Equal([0, 1], root.GetProperty("per_seed").EnumerateArray().Select(s => s.GetProperty("seed").GetInt32()));
+        Assert.Contains("| 0 | full |", markdown);
+        Assert.Contains("| 1 | full |", markdown);
+        Assert.Contains("| full - baseline | 1-shot accuracy (pp) |", markdown);
+
+        // The paired difference is the mean over seeds of full - baseline, read here from the per-seed numbers.
+        double[] perSeed = root.GetProperty("per_seed").EnumerateArray()
+            .Select(s => OneShot(s, "full") - OneShot(s, "baseline"))
+            .ToArray();
+        JsonElement pair = root.GetProperty("paired").EnumerateArray()
+            .Single(p => p.GetProperty("model").GetString() == "baseline" && p.GetProperty("metric").GetString() == "accuracy_1shot");
+        Assert.Equal(perSeed, pair.GetProperty("differences").EnumerateArray().Select(d => d.GetDouble()));
+        Assert.Equal(perSeed.Average(), pair.GetProperty("mean").GetDouble(), 12);
+        Assert.Equal(perSeed.Count(d => d > 0), pair.GetProperty("reference_higher").GetInt32());
+        Assert.Equal(4, root.GetProperty("paired").EnumerateArray().Count(p => p.GetProperty("metric").GetString() == "accuracy_1shot"));
+    }
+
+    private static double OneShot(JsonElement seed, string model) =>
+        seed.GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("model").GetString() == model)
+            .GetProperty("accuracy").EnumerateArray()
+            .Single(a => a.GetProperty("shot").GetInt32() == 1)
+            .GetProperty("mean").GetDouble();
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
