@@ -46,7 +46,9 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
             CheckpointState.CurrentFormatVersion, -1, 0, null, null, -1, source.FeatureDimension, data.Classes, modelConfig.ToString(), source.Backbone, source.Mode);
         (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, source.TrainableModule, optimizer);
 
-        using var log = new TrainingLog(train.Output, startEpoch - 1);
+        // The log numbers epochs from 1, so a run resumed after startEpoch finished epochs keeps lines 1..startEpoch;
+        // a fresh run keeps nothing of an earlier attempt that died before its first checkpoint.
+        using var log = new TrainingLog(train.Output, resume ? startEpoch : -1);
         string configYaml = RunConfigFile.ToYaml(config);
         int stepsPerEpoch = (data.Positions.Count + train.BatchSize - 1) / train.BatchSize;
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)

@@ -116,14 +116,13 @@ public sealed class FewShotEvaluationTests(ITestOutputHelper output)
         var config = new EvaluationConfig { Way = 5, Shot = 5, Query = 5, Episodes = 10_000 };
 
         // Logistic regression costs about 300 gradient steps per episode: 300 of its episodes keep this test short.
-        // The bound is loose ("seconds, not minutes") because test runs share the machine; the numbers are printed.
+        // Speed is the benchmark's business (vrec bench eval); a test on a shared machine only prints the numbers.
         FewShotBenchmarkResult prototype = FewShotBenchmark.Run(config, Seed.From(1));
         FewShotBenchmarkResult logistic = FewShotBenchmark.Run(config with { Episodes = 300, Classifier = FewShotClassifierKind.LogisticRegression }, Seed.From(1));
 
         foreach (FewShotBenchmarkResult r in new[] { prototype, logistic })
         {
             output.WriteLine($"{r.Classifier}: {r.Episodes} episodes, sampling {r.Sampling.TotalSeconds:F3} s, evaluation {r.Evaluation.TotalSeconds:F3} s ({r.EpisodesPerSecond:F0} episodes/s), accuracy {r.Accuracy:F3}");
-            Assert.True(r.Sampling + r.Evaluation < TimeSpan.FromSeconds(30), $"{r.Classifier} took {r.Sampling + r.Evaluation}");
             Assert.InRange(r.Accuracy, 0.3, 0.99);
         }
     }
