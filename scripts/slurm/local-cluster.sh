@@ -153,13 +153,21 @@ cluster_processes() {
   ps -o pid=,sid= -p "$(paste -sd, <<<"$pids")" 2>/dev/null | awk -v own="$own_session" '$2 != own { print $1 }' || true
 }
 
+# A start that fails half-way stops what it had started, so nothing is left running.
+start_failed() {
+  say "ERROR: $*; last log lines:"
+  tail -n 5 "$state"/log/*.log >&2 2>/dev/null || true
+  cmd_stop
+  exit 1
+}
+
 start_daemon() { # name, command...
   local name="$1"; shift
-  VREC_SLURM_STATE="$state" "$@" || fail "$name did not start (log: $state/log/$name.log)"
+  VREC_SLURM_STATE="$state" "$@" || start_failed "$name did not start"
   local waited=0
   until alive "$name"; do
     sleep 0.2; waited=$((waited + 1))
-    ((waited < 50)) || fail "$name wrote no live pid file in 10 s (log: $state/log/$name.log)"
+    ((waited < 50)) || start_failed "$name wrote no live pid file in 10 s"
   done
 }
 
@@ -192,12 +200,7 @@ cmd_start() {
     [ "$node_state" = "idle" ] && break
     sleep 0.5
   done
-  if [ "$node_state" != "idle" ]; then
-    say "the node did not become idle in ${START_TIMEOUT} s (state: '${node_state:-none}'); last log lines:"
-    tail -n 5 "$state/log/slurmctld.log" "$state/log/slurmd.log" >&2 || true
-    cmd_stop
-    exit 1
-  fi
+  [ "$node_state" = "idle" ] || start_failed "the node did not become idle in ${START_TIMEOUT} s (state: '${node_state:-none}')"
   say "running: $(slurm_env sinfo -h -o '%P %D node(s) %c CPUs %m MB %T') (state in $state)"
   cmd_env
 }

@@ -37,11 +37,14 @@ public sealed class LocalSlurmCluster : IDisposable
         if (start.ExitCode == 3)
         {
             Unavailable = start.Stderr.Trim();
+            Directory.Delete(Root, recursive: true);
             return;
         }
 
         if (start.ExitCode != 0)
         {
+            // The script has stopped whatever it had started; this folder is all that is left.
+            Directory.Delete(Root, recursive: true);
             throw new InvalidOperationException($"scripts/slurm/local-cluster.sh start failed (exit {start.ExitCode}):\n{start.Output}");
         }
 
