@@ -244,4 +244,4 @@ fi
   for stage in "${stage_list[@]}"; do printf '%s_job=%q\n' "$stage" "${ids[$stage]}"; done
 } >"$record"
 echo "record $record"
-echo "status: $here/status.sh $first --logs $logs"
+echo "status: $here/status.sh $first --logs $(cd "$logs" && pwd)"
