@@ -79,6 +79,9 @@ public sealed class AnnotationEfficientModel : Module<Tensor, SegmentOutputs>
         return embedding.call(features);
     }
 
+    /// <summary>g(z): segment logits of given embeddings, [..., E] -> [..., C+1] (or C).</summary>
+    public Tensor Classify(Tensor embeddings) => classifier.call(embeddings);
+
     /// <summary>q = h(z), the space of the contrastive loss.</summary>
     /// <param name="embeddings">[..., E].</param>
     /// <returns>[..., P].</returns>

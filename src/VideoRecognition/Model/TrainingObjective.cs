@@ -45,7 +45,8 @@ public static class TrainingObjective
         Tensor? background = null;
         if (pseudo is not null && model.BackgroundIndex is int backgroundIndex)
         {
-            background = BackgroundLoss(outputs.SegmentLogits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground);
+            Tensor logits = config.BackgroundLossDetached ? model.Classify(outputs.Embeddings.detach()) : outputs.SegmentLogits;
+            background = BackgroundLoss(logits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground);
             total = total.add(background.mul(lambdaBg));
         }
 

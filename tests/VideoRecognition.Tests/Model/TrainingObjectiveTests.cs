@@ -65,6 +65,33 @@ public sealed class TrainingObjectiveTests
     }
 
     [Fact]
+    public void A_detached_background_loss_trains_the_classifier_but_leaves_the_embedding_to_the_other_losses()
+    {
+        using var scope = NewDisposeScope();
+        ModelConfig config = Small with { Contrastive = false, BackgroundLossDetached = true };
+
+        Dictionary<string, Tensor> Gradients(ModelConfig c)
+        {
+            using var model = Model(c);
+            LossTerms terms = TrainingObjective.Compute(model, Batch(views: false), epoch: 0);
+            terms.Total.backward();
+            return model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone().MoveToOuterDisposeScope());
+        }
+
+        var detached = Gradients(config);
+        var softOnly = Gradients(config with { LambdaBg = 0 });
+        var attached = Gradients(config with { BackgroundLossDetached = false });
+
+        string[] embedding = detached.Keys.Where(k => k.StartsWith("embedding.", StringComparison.Ordinal)).ToArray();
+        string[] classifier = detached.Keys.Where(k => k.StartsWith("classifier.", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(embedding);
+        Assert.NotEmpty(classifier);
+        Assert.All(embedding, k => Assert.True(detached[k].allclose(softOnly[k], rtol: 1e-5, atol: 1e-7), $"{k}: the background loss reached the embedding"));
+        Assert.Contains(embedding, k => !attached[k].allclose(softOnly[k], rtol: 1e-5, atol: 1e-7));
+        Assert.Contains(classifier, k => !detached[k].allclose(softOnly[k], rtol: 1e-5, atol: 1e-7));
+    }
+
+    [Fact]
     public void Background_loss_is_zero_without_picked_segments()
     {
         using var scope = NewDisposeScope();
