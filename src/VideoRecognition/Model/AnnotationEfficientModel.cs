@@ -113,7 +113,7 @@ public sealed class AnnotationEfficientModel : Module<Tensor, SegmentOutputs>
     {
         using var scope = NewDisposeScope();
         SegmentOutputs outputs = EvaluationForward(features);
-        PseudoLabels pseudo = PseudoLabeller.Assign(outputs.SegmentLogits, labels, ClassCount, Config, epoch);
+        PseudoLabels pseudo = PseudoLabeller.Assign(outputs.SegmentLogits, labels, ClassCount, Config, epoch, training: true);
         return pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() };
     }
 

@@ -22,12 +22,26 @@ public static class PseudoLabeller
     /// <param name="classCount">C.</param>
     /// <param name="config">The model config: thresholds, criterion, open-set score.</param>
     /// <param name="epoch">Zero-based epoch: decides the open-set detector's evidence.</param>
-    public static PseudoLabels Assign(Tensor segmentLogits, Tensor labels, int classCount, ModelConfig config, int epoch)
+    /// <param name="training">
+    /// A training batch: when p(background) reaches its threshold nowhere in the batch, the head has not learnt
+    /// (or has unlearnt) to call anything background, and with no NBG picks nothing would ever teach it again
+    /// (seen on a 40-video set whose bootstrap epoch had 2 steps), so the batch falls back to the bootstrap rule.
+    /// Off for inspecting single videos, where "no NBG at all" is a legitimate answer.
+    /// </param>
+    public static PseudoLabels Assign(Tensor segmentLogits, Tensor labels, int classCount, ModelConfig config, int epoch, bool training = false)
     {
         using var scope = NewDisposeScope();
         OpenSetScore kind = OpenSetDetector.ScoreAt(config, epoch);
         Tensor score = OpenSetDetector.Score(segmentLogits, classCount, config, kind);
-        PseudoLabels pseudo = Assign(BaseClassDistribution(segmentLogits.detach(), classCount), score, OpenSetDetector.Threshold(config, kind, score), labels, config);
+        double threshold = OpenSetDetector.Threshold(config, kind, score);
+        if (training && kind != OpenSetScore.Uniformity && score.max().item<float>() < threshold)
+        {
+            kind = OpenSetScore.Uniformity;
+            score = OpenSetDetector.Score(segmentLogits, classCount, config, kind);
+            threshold = OpenSetDetector.Threshold(config, kind, score);
+        }
+
+        PseudoLabels pseudo = Assign(BaseClassDistribution(segmentLogits.detach(), classCount), score, threshold, labels, config);
         return pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() };
     }
 

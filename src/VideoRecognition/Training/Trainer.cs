@@ -288,7 +288,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 if (model.Config.UsesPseudoLabels)
                 {
                     var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-                    Score(score, PseudoLabeller.Assign(outputs.SegmentLogits, labels, model.ClassCount, model.Config, epoch), positions, source, truth);
+                    Score(score, PseudoLabeller.Assign(outputs.SegmentLogits, labels, model.ClassCount, model.Config, epoch, training: true), positions, source, truth);
                 }
 
                 if (truth is not null)

@@ -125,6 +125,22 @@ public sealed class PseudoLabellerTests
         Assert.All(Row(pseudo.Labels, 1), label => Assert.Equal(Nbg, label));
     }
 
+    [Fact]
+    public void A_training_batch_where_the_head_calls_nothing_background_falls_back_to_the_bootstrap_rule()
+    {
+        using var scope = NewDisposeScope();
+        // p(background) below 0.5 everywhere (an untrained or collapsed head); segment 1 is the most uniform.
+        float[] rows = [2, 0, 0, -1, /**/ 0, 0, 0, -1, /**/ 3, 0, 0, -1, /**/ 0, 2.5f, 0, -1];
+        Tensor logits = tensor(rows).reshape(1, 4, 4); // C = 3, background last
+        var config = new ModelConfig { WarmupEpochs = 0, OpenSetBootstrapEpochs = 0, UniformityShare = 0.25 };
+
+        PseudoLabels inspected = PseudoLabeller.Assign(logits, Labels(0), 3, config, epoch: 5);
+        PseudoLabels trained = PseudoLabeller.Assign(logits, Labels(0), 3, config, epoch: 5, training: true);
+
+        Assert.Equal(0, inspected.Nbg);
+        Assert.Equal(new[] { Fg, Nbg, Fg, Ibg }, Row(trained.Labels, 0)); // segment 3 is sure of class 1: IBG
+    }
+
     [Theory]
     [InlineData(NbgCriterion.Entropy)]
     [InlineData(NbgCriterion.KlUniform)]
