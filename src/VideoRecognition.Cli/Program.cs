@@ -30,6 +30,10 @@ app.Configure(config =>
         .WithDescription("Extract segment features of every usable labelled video into a resumable store; --shard i/n and --merge for clusters.")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--shard", "3/16")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--merge");
+    config.AddCommand<ImportFeaturesCommand>("import-features")
+        .WithDescription("Import published ActivityNet features (C3D HDF5, BSN/BMN csv_mean_100, per-video .npy) into the feature store, matched to an annotation file.")
+        .WithExample("import-features", "--config", "configs/anet13-c3d-5way.yaml")
+        .WithExample("import-features", "--annotations", "anet_anno_action.json", "--video-info", "video_info_new.csv", "--from", "csv_mean_100", "--out", "runs/anet13-tsn/features");
     config.AddCommand<SplitCommand>("split")
         .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
         .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")

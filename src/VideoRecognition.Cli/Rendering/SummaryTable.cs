@@ -3,6 +3,7 @@ using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Features.Import;
 using VideoRecognition.FewShot;
 using VideoRecognition.Training;
 
@@ -46,6 +47,34 @@ internal static class SummaryTable
         }
 
         AnsiConsole.MarkupLine($"Full report: [bold]{Markup.Escape(reportPath)}[/]");
+    }
+
+    public static void Write(ImportSummary summary)
+    {
+        var table = new Table().Title("Feature import").AddColumns("", "");
+        table.HideHeaders();
+        table.AddRow("store", Markup.Escape(summary.Store));
+        table.AddRow("source", Markup.Escape($"{summary.Source} ({summary.FormatName})"));
+        table.AddRow("videos", $"{summary.Imported} imported ({summary.AlreadyDone} already done), {summary.Skipped.Count} skipped, of {summary.Videos} labelled");
+        table.AddRow("features", $"{summary.Segments} segments x {summary.FeatureDimension} dims, {summary.Views} view(s); {summary.Rows:N0} rows read");
+        table.AddRow("not imported", $"{summary.NotInAnnotations.Count} feature entries not in the annotations, {summary.Unlabelled} of unlabelled videos");
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.VideosPerSecond:0} videos/s)");
+        AnsiConsole.Write(table);
+        var problems = summary.Skipped.Take(10).Select(p => (p, "skipped"))
+            .Concat(summary.NotInAnnotations.Take(10).Select(p => (p, "not in annotations")))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            var detail = new Table().AddColumns("video", "status", "why");
+            foreach (var (problem, status) in problems)
+            {
+                detail.AddRow(Markup.Escape(problem.Id), status, Markup.Escape(problem.Problem));
+            }
+
+            AnsiConsole.Write(detail);
+        }
+
+        AnsiConsole.MarkupLine($"Every video not imported, with its reason: [bold]{Markup.Escape(summary.Report)}[/]");
     }
 
     public static void Write(ExtractionSummary summary, string storeFolder)
