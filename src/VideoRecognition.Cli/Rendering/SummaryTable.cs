@@ -162,6 +162,32 @@ internal static class SummaryTable
         AnsiConsole.Write(table);
     }
 
+    /// <summary>The official-format result files of `vrec eval` and their detection mAP as ActivityNet's evaluation defines it.</summary>
+    public static void Write(IReadOnlyList<VideoRecognition.Pipeline.ActivityNetOutput> outputs)
+    {
+        if (outputs.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table()
+            .Title("ActivityNet result files of the query videos; detection mAP (%) by the official definition, per tIoU")
+            .AddColumns("model", "mAP@0.5", "mAP@0.75", "mAP@0.95", "average mAP (0.5:0.05:0.95)", "files");
+        foreach (var output in outputs)
+        {
+            string files = Markup.Escape(output.ClassificationFile + "\n" + output.DetectionFile);
+            table.AddRow(
+                Markup.Escape(output.Model),
+                output.DetectionMap is { } a ? $"{100 * a.At(0.5):0.00}" : "-",
+                output.DetectionMap is { } b ? $"{100 * b.At(0.75):0.00}" : "-",
+                output.DetectionMap is { } c ? $"{100 * c.At(0.95):0.00}" : "-",
+                output.DetectionMap is { } d ? $"{100 * d.Average:0.00}" : "-",
+                files);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     /// <summary>Several evaluations of the same models (e.g. 1-shot and 5-shot) as one table.</summary>
     public static void Write(IReadOnlyList<FewShotResult> evaluations)
     {

@@ -83,7 +83,7 @@ public static class TrainingJob
 
         var classes = ClassSplit.Read(config.Data.Splits).ClassesIn(SplitPart.Val).ToList();
         var positions = StoreEmbeddings.PositionsOf(store, classes);
-        var eval = config.Eval with { Split = SplitPart.Val, Episodes = config.Train.ValidationEpisodes, Classifier = FewShotClassifierKind.Prototype };
+        var eval = config.Eval with { Split = SplitPart.Val, Episodes = config.Train.ValidationEpisodes, Classifier = FewShotClassifierKind.Prototype, ActivitynetResults = false };
         EpisodeSet episodes;
         try
         {
