@@ -58,6 +58,9 @@ app.Configure(config =>
         bench.AddCommand<BenchTrainCommand>("train")
             .WithDescription("Head-training throughput and resident memory per epoch on an ActivityNet-sized generated feature store.")
             .WithExample("bench", "train", "--count", "10000", "--epochs", "3");
+        bench.AddCommand<BenchImportCommand>("import")
+            .WithDescription("Import time, store size and resident memory on an ActivityNet-sized generated feature set in one published layout, then one training epoch and 10,000 5-way 5-shot episodes on it.")
+            .WithExample("bench", "import", "--config", "configs/anet13-tsn-5way.yaml", "--annotations", "../shared/data/activitynet/anet_anno_action.json", "--video-info", "../shared/data/activitynet/video_info_new.csv", "--format", "c3d_hdf5");
         bench.AddCommand<BenchEvalCommand>("eval")
             .WithDescription("Time to sample and evaluate few-shot episodes from cached embeddings.")
             .WithExample("bench", "eval", "--shot", "5", "--episodes", "10000");

@@ -74,14 +74,21 @@ internal static class ProducerLibraries
     }
 }
 
-/// <summary>A test that writes its fixtures with h5py, pandas or NumPy; skipped with the reason where they are absent.</summary>
+/// <summary>
+/// A test that writes its fixtures with h5py, pandas or NumPy (and, given a folder, reads ../shared/data/folder);
+/// skipped with the reason where they are absent.
+/// </summary>
 public sealed class ProducerLibrariesFactAttribute : FactAttribute
 {
-    public ProducerLibrariesFactAttribute()
+    public ProducerLibrariesFactAttribute(string? sharedData = null)
     {
         if (ProducerLibraries.Python is null)
         {
             Skip = ProducerLibraries.Missing;
+        }
+        else if (sharedData is not null && SharedDataFactAttribute.SharedDataPath(sharedData) is null)
+        {
+            Skip = $"needs ../shared/data/{sharedData} next to the repository; it is not on this machine";
         }
     }
 }
