@@ -16,9 +16,9 @@ internal sealed class BenchImportCommand : Command<BenchImportCommand.Settings>
     public sealed class Settings : DataSettings
     {
         [CommandOption("--format <FORMAT>")]
-        [Description("c3d_hdf5, bsn_csv or npy.")]
-        [DefaultValue(FeatureFormat.C3dHdf5)]
-        public FeatureFormat Format { get; init; } = FeatureFormat.C3dHdf5;
+        [Description("c3d_hdf5, bsn_csv or npy (config key: import.format).")]
+        [ConfigKey("import.format")]
+        public string? Format { get; init; }
 
         [CommandOption("--count <N>")]
         [Description("Videos (the first N of the annotation file by id; default all, 19,228 in ActivityNet v1.3).")]
@@ -38,15 +38,15 @@ internal sealed class BenchImportCommand : Command<BenchImportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Format == FeatureFormat.Auto || settings.Count < 10 || settings.Episodes < 2)
+        RunConfig config = settings.LoadConfig();
+        if (config.Import.Format == FeatureFormat.Auto || settings.Count < 10 || settings.Episodes < 2)
         {
             throw new BadInputException("--format must be c3d_hdf5, bsn_csv or npy, --count at least 10 and --episodes at least 2");
         }
 
-        RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
         var result = ConsoleReporter.Run(settings.LogLevel, progress =>
-            ImportBenchmark.Run(config, settings.Format, settings.Count, settings.Episodes, output, progress, cancellationToken));
+            ImportBenchmark.Run(config, config.Import.Format, settings.Count, settings.Episodes, output, progress, cancellationToken));
 
         var machine = MachineDescription.Current();
         var table = new Table().Title($"Import of {result.Videos:N0} videos ({result.Format}, {result.Rows:N0} rows x {result.Dimension}) and what follows").AddColumns("", "");

@@ -79,7 +79,7 @@ public static class ImportBenchmark
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var memory = new ResidentMemory(progress, videos.Count);
         clock.Restart();
-        ImportSummary summary = ImportJob.Import(run, memory, ct);
+        ImportSummary summary = ImportJob.Import(run, annotations with { Videos = videos }, memory, ct);
         double import = clock.Elapsed.TotalSeconds;
         double storeMiB = Directory.EnumerateFiles(store).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
 

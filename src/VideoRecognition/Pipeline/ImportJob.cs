@@ -12,9 +12,12 @@ namespace VideoRecognition.Pipeline;
 /// </summary>
 public static class ImportJob
 {
-    public static ImportSummary Import(RunConfig config, IProgressReporter progress, CancellationToken ct)
+    public static ImportSummary Import(RunConfig config, IProgressReporter progress, CancellationToken ct) =>
+        Import(config, ExtractionJob.ReadAnnotations(config.Data, progress), progress, ct);
+
+    /// <summary>Against annotations already read (the benchmark's subset of them).</summary>
+    public static ImportSummary Import(RunConfig config, Datasets.ActivityNet.ActivityNetAnnotations annotations, IProgressReporter progress, CancellationToken ct)
     {
-        var annotations = ExtractionJob.ReadAnnotations(config.Data, progress);
         using IFeatureSource source = FeatureSet.Open(config.Import);
         progress.Log(LogLevel.Info, $"{source.Location}: {source.Names.Count} feature entries ({ConfigKeys.FromProperty(source.Format.ToString())})");
         var importer = new FeatureImporter(config.Import, config.Video.Segments, config.Seed, config.Features.SyncEvery);
