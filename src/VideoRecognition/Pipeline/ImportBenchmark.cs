@@ -77,7 +77,7 @@ public static class ImportBenchmark
 
         // Drop what generation left on the heap, so the import's memory is its own.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var memory = new ResidentMemory(progress, videos.Count);
+        var memory = new ResidentMemory(progress);
         clock.Restart();
         ImportSummary summary = ImportJob.Import(run, annotations with { Videos = videos }, memory, ct);
         double import = clock.Elapsed.TotalSeconds;
@@ -108,16 +108,25 @@ public static class ImportBenchmark
     }
 
     /// <summary>Passes progress on and reads the process's resident memory each time another tenth of the videos is imported.</summary>
-    private sealed class ResidentMemory(IProgressReporter inner, int videos) : IProgressReporter
+    private sealed class ResidentMemory(IProgressReporter inner) : IProgressReporter
     {
         private readonly List<double> perTenth = [];
+        private long videos = 1;
 
         public IReadOnlyList<double> PerTenth => perTenth;
 
         public double Peak { get; private set; }
 
-        public IProgressTask Start(string description, long total, string unit) =>
-            description.StartsWith("Importing", StringComparison.Ordinal) ? new Task(this, inner.Start(description, total, unit)) : inner.Start(description, total, unit);
+        public IProgressTask Start(string description, long total, string unit)
+        {
+            if (!description.StartsWith("Importing", StringComparison.Ordinal))
+            {
+                return inner.Start(description, total, unit);
+            }
+
+            videos = Math.Max(1, total); // the labelled videos, which the import walks
+            return new Task(this, inner.Start(description, total, unit));
+        }
 
         public void Log(LogLevel level, string message) => inner.Log(level, message);
 
