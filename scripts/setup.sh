@@ -7,6 +7,9 @@ set -euo pipefail
 APT_PACKAGES=(
   "libgtk-3-0:libOpenCvSharpExtern.so links against libgtk-3.so.0 and libgdk-3.so.0"
   "chromium:the report tests open the inspection report in headless Chromium (screenshots, console errors, DOM)"
+  "python3-numpy:the feature-import tests write their .npy fixtures with NumPy, as the published .npy features were written"
+  "python3-h5py:the feature-import tests write their C3D HDF5 fixture with h5py, as the official ActivityNet C3D file was written"
+  "python3-pandas:the feature-import tests write their csv_mean_100 fixtures with pandas, as BSN/BMN wrote theirs"
 )
 DOTNET_MAJOR=10
 

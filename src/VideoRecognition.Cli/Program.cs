@@ -30,6 +30,10 @@ app.Configure(config =>
         .WithDescription("Extract segment features of every usable labelled video into a resumable store; --shard i/n and --merge for clusters.")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--shard", "3/16")
         .WithExample("extract", "--config", "configs/anet13-5way.yaml", "--merge");
+    config.AddCommand<ImportFeaturesCommand>("import-features")
+        .WithDescription("Import published ActivityNet features (C3D HDF5, BSN/BMN csv_mean_100, per-video .npy) into the feature store, matched to an annotation file.")
+        .WithExample("import-features", "--config", "configs/anet13-c3d-5way.yaml")
+        .WithExample("import-features", "--annotations", "anet_anno_action.json", "--video-info", "video_info_new.csv", "--from", "csv_mean_100", "--out", "runs/anet13-tsn/features");
     config.AddCommand<SplitCommand>("split")
         .WithDescription("Draw a seeded few-shot class split (base / val / novel) from an ActivityNet annotation file, or check one.")
         .WithExample("split", "--annotations", "activity_net.v1-2.min.json", "--seed", "0", "--out", "datasets/activitynet/anet12_split_seed0.txt")
@@ -54,6 +58,9 @@ app.Configure(config =>
         bench.AddCommand<BenchTrainCommand>("train")
             .WithDescription("Head-training throughput and resident memory per epoch on an ActivityNet-sized generated feature store.")
             .WithExample("bench", "train", "--count", "10000", "--epochs", "3");
+        bench.AddCommand<BenchImportCommand>("import")
+            .WithDescription("Import time, store size and resident memory on an ActivityNet-sized generated feature set in one published layout, then one training epoch and 10,000 5-way 5-shot episodes on it.")
+            .WithExample("bench", "import", "--config", "configs/anet13-tsn-5way.yaml", "--annotations", "../shared/data/activitynet/anet_anno_action.json", "--video-info", "../shared/data/activitynet/video_info_new.csv", "--format", "c3d_hdf5");
         bench.AddCommand<BenchEvalCommand>("eval")
             .WithDescription("Time to sample and evaluate few-shot episodes from cached embeddings.")
             .WithExample("bench", "eval", "--shot", "5", "--episodes", "10000");

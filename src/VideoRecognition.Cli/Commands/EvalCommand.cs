@@ -76,6 +76,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         SummaryTable.Write(outcome.Result);
         AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultJson)}[/], {Markup.Escape(outcome.ResultCsv)}, {Markup.Escape(outcome.PerClassCsv)}");
         AnsiConsole.MarkupLine($"Episodes (replay with --replay): [bold]{Markup.Escape(outcome.EpisodesFile)}[/]");
+        SummaryTable.Write(outcome.ActivityNet);
         return ExitCodes.Ok;
     }
 }

@@ -3,6 +3,7 @@ using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Features.Import;
 using VideoRecognition.FewShot;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Training;
@@ -47,6 +48,34 @@ internal static class SummaryTable
         }
 
         AnsiConsole.MarkupLine($"Full report: [bold]{Markup.Escape(reportPath)}[/]");
+    }
+
+    public static void Write(ImportSummary summary)
+    {
+        var table = new Table().Title("Feature import").AddColumns("", "");
+        table.HideHeaders();
+        table.AddRow("store", Markup.Escape(summary.Store));
+        table.AddRow("source", Markup.Escape($"{summary.Source} ({summary.FormatName})"));
+        table.AddRow("videos", $"{summary.Imported} imported ({summary.AlreadyDone} already done), {summary.Skipped.Count} skipped, of {summary.Videos} labelled");
+        table.AddRow("features", $"{summary.Segments} segments x {summary.FeatureDimension} dims, {summary.Views} view(s); {summary.Rows:N0} rows read");
+        table.AddRow("not imported", $"{summary.NotInAnnotations.Count} feature entries not in the annotations, {summary.Unlabelled} of unlabelled videos");
+        table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.0} s ({summary.VideosPerSecond:0} videos/s)");
+        AnsiConsole.Write(table);
+        var problems = summary.Skipped.Take(10).Select(p => (p, "skipped"))
+            .Concat(summary.NotInAnnotations.Take(10).Select(p => (p, "not in annotations")))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            var detail = new Table().AddColumns("video", "status", "why");
+            foreach (var (problem, status) in problems)
+            {
+                detail.AddRow(Markup.Escape(problem.Id), status, Markup.Escape(problem.Problem));
+            }
+
+            AnsiConsole.Write(detail);
+        }
+
+        AnsiConsole.MarkupLine($"Every video not imported, with its reason: [bold]{Markup.Escape(summary.Report)}[/]");
     }
 
     public static void Write(ExtractionSummary summary, string storeFolder)
@@ -129,6 +158,32 @@ internal static class SummaryTable
                 $"{100 * model.Accuracy.Mean:0.00} ± {100 * model.Accuracy.HalfWidth:0.00}",
                 model.Localisation is { } l ? $"{l.MeanTemporalIoU:0.000}" : "-",
                 model.Localisation is { } m ? $"{m.MeanAveragePrecision:0.000}" : "-");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>The official-format result files of `vrec eval` and their detection mAP as ActivityNet's evaluation defines it.</summary>
+    public static void Write(IReadOnlyList<ActivityNetOutput> outputs)
+    {
+        if (outputs.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table()
+            .Title("ActivityNet result files of the query videos; detection mAP (%) by the official definition, per tIoU")
+            .AddColumns("model", "mAP@0.5", "mAP@0.75", "mAP@0.95", "average mAP (0.5:0.05:0.95)", "files");
+        foreach (var output in outputs)
+        {
+            string files = Markup.Escape(output.ClassificationFile + "\n" + output.DetectionFile);
+            table.AddRow(
+                Markup.Escape(output.Model),
+                output.DetectionMap is { } a ? $"{100 * a.At(0.5):0.00}" : "-",
+                output.DetectionMap is { } b ? $"{100 * b.At(0.75):0.00}" : "-",
+                output.DetectionMap is { } c ? $"{100 * c.At(0.95):0.00}" : "-",
+                output.DetectionMap is { } d ? $"{100 * d.Average:0.00}" : "-",
+                files);
         }
 
         AnsiConsole.Write(table);

@@ -3,6 +3,7 @@ using VideoRecognition.Backbones;
 using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Features.Import;
 using VideoRecognition.FewShot;
 using VideoRecognition.Model;
 using VideoRecognition.Training;
@@ -38,6 +39,10 @@ public sealed record RunConfig
     /// <summary>The segment-feature store.</summary>
     [Required]
     public FeatureConfig Features { get; init; } = new();
+
+    /// <summary>Published feature sets read into the store (`vrec import-features`).</summary>
+    [Required]
+    public ImportConfig Import { get; init; } = new();
 
     /// <summary>The annotation-efficient model (or the TSN baseline).</summary>
     [Required]

@@ -22,7 +22,7 @@ internal sealed class EpisodeRun
     /// <summary>Best-matching tIoU per query instance; NaN without ground truth.</summary>
     public double[] TemporalIoU { get; }
 
-    /// <summary>Predicted spans per query instance; null without ground truth.</summary>
+    /// <summary>Predicted spans per query instance (every query, when localising).</summary>
     public List<ScoredSpan>?[] Spans { get; }
 
     public static void RunEpisode(
@@ -47,17 +47,12 @@ internal sealed class EpisodeRun
 
         for (int q = 0; q < query.Length; q++)
         {
+            // Every query is localised (the detection results name each one); only those with ground truth are scored.
             int instance = e * query.Length + q;
-            IReadOnlyList<ActionSpan>? truth = truthPerRow[query[q]];
-            run.TemporalIoU[instance] = double.NaN;
-            if (truth is null)
-            {
-                continue;
-            }
-
             List<ScoredSpan> spans = Localise(table, query[q], predicted[q], config, workspace);
             run.Spans[instance] = spans;
-            run.TemporalIoU[instance] = FewShot.TemporalIoU.BestMatching(spans.Select(s => s.Span).ToArray(), truth);
+            IReadOnlyList<ActionSpan>? truth = truthPerRow[query[q]];
+            run.TemporalIoU[instance] = truth is null ? double.NaN : FewShot.TemporalIoU.BestMatching(spans.Select(s => s.Span).ToArray(), truth);
         }
     }
 

@@ -3,7 +3,7 @@ namespace VideoRecognition.FewShot;
 /// <summary>Turns one model's per-query cells into its result, reading episodes in order.</summary>
 internal static class EpisodeSummary
 {
-    public static ModelResult Of(string model, EpisodeIndex index, EpisodeRun run, IReadOnlyList<ActionSpan>?[] truthPerRow)
+    public static ModelResult Of(string model, EpisodeIndex index, EpisodeRun run, IReadOnlyList<ActionSpan>?[] truthPerRow, bool predictions)
     {
         int n = index.Way;
         int q = index.QueryPerClass;
@@ -42,7 +42,8 @@ internal static class EpisodeSummary
             perClass,
             new ConfusionMatrix(index.ClassNames, counts),
             Localisation(index, run, truthPerRow),
-            accuracies);
+            accuracies,
+            predictions ? QueryVideoPredictions.Of(index, run) : null);
     }
 
     private static LocalisationResult? Localisation(EpisodeIndex index, EpisodeRun run, IReadOnlyList<ActionSpan>?[] truthPerRow)
@@ -59,13 +60,14 @@ internal static class EpisodeSummary
         for (int instance = 0; instance < run.Spans.Length; instance++)
         {
             List<ScoredSpan>? spans = run.Spans[instance];
-            if (spans is null)
+            IReadOnlyList<ActionSpan>? instanceTruth = truthPerRow[index.Query[instance]];
+            if (spans is null || instanceTruth is null)
             {
                 continue;
             }
 
             int video = truth.Count;
-            truth.Add(truthPerRow[index.Query[instance]]!);
+            truth.Add(instanceTruth);
             predictions.AddRange(spans.Select(s => (video, s)));
             if (!double.IsNaN(run.TemporalIoU[instance]))
             {
@@ -80,6 +82,7 @@ internal static class EpisodeSummary
                 truth.Count,
                 predictions.Count,
                 iouCount == 0 ? double.NaN : iouSum / iouCount,
-                AveragePrecision.Detection(predictions, truth, LocalisationResult.TIoUThreshold));
+                AveragePrecision.Detection(predictions, truth, LocalisationResult.TIoUThreshold),
+                ActivityNetDetectionEvaluation.Thresholds.Average(t => AveragePrecision.Detection(predictions, truth, t)));
     }
 }

@@ -47,6 +47,12 @@ public sealed record EvaluationConfig : IConfigSection
     /// <summary>How a segment's localisation score is made from its weight w_t and its similarity to the predicted prototype.</summary>
     public SegmentScoreKind LocalisationScore { get; init; } = SegmentScoreKind.WeightedSimilarity;
 
+    /// <summary>
+    /// Whether `vrec eval` also writes the official ActivityNet classification and detection result files of the
+    /// query videos (and scores the detections as ActivityNet's evaluation does).
+    /// </summary>
+    public bool ActivitynetResults { get; init; } = true;
+
     public IEnumerable<(string Key, string Problem)> Check()
     {
         // 10,000 episodes of 1000-way 1000-shot are allowed one by one but not together: bound the work per episode.

@@ -51,8 +51,8 @@ public static class FewShotEvaluation
         using IProgressTask task = progress.Start("few-shot episodes", (long)index.Count * models.Count, "episodes");
         foreach (ModelEmbeddings model in models)
         {
-            EmbeddingTable table = EmbeddingTable.Build(index, model.Name, model.Videos, withSegments: anyTruth);
-            var run = new EpisodeRun(index, localise: anyTruth && table.HasSegments);
+            EmbeddingTable table = EmbeddingTable.Build(index, model.Name, model.Videos, withSegments: anyTruth || config.ActivitynetResults);
+            var run = new EpisodeRun(index, localise: (anyTruth || config.ActivitynetResults) && table.HasSegments);
             for (int start = 0; start < index.Count; start += Block)
             {
                 Parallel.For(
@@ -68,7 +68,7 @@ public static class FewShotEvaluation
                 task.Advance(Math.Min(Block, index.Count - start));
             }
 
-            results.Add(EpisodeSummary.Of(model.Name, index, run, truthPerRow));
+            results.Add(EpisodeSummary.Of(model.Name, index, run, truthPerRow, config.ActivitynetResults));
         }
 
         return new FewShotResult(episodes.Split, episodes.Way, episodes.Shot, episodes.Query, episodes.Seed, index.Count, config.Classifier, results);

@@ -58,6 +58,7 @@ public static class FewShotResultJson
             json.WriteNumber("predicted_spans", l.PredictedSpans);
             Number(json, "mean_tiou", l.MeanTemporalIoU);
             Number(json, "map_at_0_5", l.MeanAveragePrecision);
+            Number(json, "average_map_0_5_to_0_95", l.AverageMeanAveragePrecision);
             json.WriteEndObject();
         }
         else

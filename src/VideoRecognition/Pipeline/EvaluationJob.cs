@@ -9,7 +9,14 @@ using VideoRecognition.Training;
 namespace VideoRecognition.Pipeline;
 
 /// <summary>What `vrec eval` wrote.</summary>
-public sealed record EvaluationOutcome(FewShotResult Result, string EpisodesFile, string ResultJson, string ResultCsv, string PerClassCsv);
+public sealed record EvaluationOutcome(FewShotResult Result, string EpisodesFile, string ResultJson, string ResultCsv, string PerClassCsv)
+{
+    /// <summary>Per model, the ActivityNet result files of the query videos and their detection mAP against the annotations.</summary>
+    public IReadOnlyList<ActivityNetOutput> ActivityNet { get; init; } = [];
+}
+
+/// <summary>One model's official-format result files and their score by ActivityNet's detection-evaluation definition (null without annotated spans).</summary>
+public sealed record ActivityNetOutput(string Model, string ClassificationFile, string DetectionFile, DetectionMap? DetectionMap);
 
 /// <summary>
 /// `vrec eval`: N-way K-shot episodes over a split's classes, several checkpoints evaluated on the SAME
@@ -60,7 +67,11 @@ public static class EvaluationJob
         EpisodeSet episodes = replayEpisodes is null
             ? EpisodeSampler.Sample(classes, models[0].Videos.Values, eval, Seed.From(config.Seed).Derive("eval.episodes"))
             : EpisodeSetJson.Read(replayEpisodes);
-        var truth = GroundTruthSpans(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
+        var annotated = Annotated(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
+        var truth = annotated
+            .Where(v => v.Segments.Count > 0)
+            .Select(v => new VideoActionSpans(v.Id, v.Segments.Select(s => new ActionSpan(s.Start, s.End)).ToList()))
+            .ToList();
         FewShotResult result = FewShotEvaluation.Evaluate(episodes, models, eval with { Way = episodes.Way, Shot = episodes.Shot, Query = episodes.Query }, truth, progress);
 
         string folder = OutputFolder.Prepare(outputFolder);
@@ -75,11 +86,55 @@ public static class EvaluationJob
         FewShotResultJson.Write(result, outcome.ResultJson);
         FewShotResultCsv.WriteSummary(result, outcome.ResultCsv);
         FewShotResultCsv.WritePerClass(result, outcome.PerClassCsv);
-        return outcome;
+        return outcome with { ActivityNet = WriteActivityNetResults(result, annotated, store.Manifest, folder, tag) };
     }
 
-    /// <summary>Where each video's action happens, from the annotation file (ActivityNet segments, or the synthetic set's FG spans).</summary>
-    private static IReadOnlyList<VideoActionSpans> GroundTruthSpans(DatasetConfig data, IReadOnlySet<string> ids, IProgressReporter progress)
+    /// <summary>
+    /// The official classification and detection files of each model's query videos, and the detections scored as
+    /// ActivityNet's evaluation scores them against the annotated instances of those videos.
+    /// </summary>
+    private static IReadOnlyList<ActivityNetOutput> WriteActivityNetResults(
+        FewShotResult result, IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> annotated, FeatureStoreManifest manifest, string folder, string tag)
+    {
+        var outputs = new List<ActivityNetOutput>();
+        var byId = annotated.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        foreach (ModelResult model in result.Models)
+        {
+            if (model.Predictions is not { } predictions)
+            {
+                continue;
+            }
+
+            string name = result.Models.Count == 1 ? tag : $"{tag}-{Slug(model.Model)}";
+            var external = new ActivityNetResultJson.ExternalData(
+                true,
+                $"Few-shot {result.Way}-way {result.Shot}-shot episodes over the {ClassSplit.PartName(result.Split)} classes (vrec eval, {result.Episodes} episodes, seed {result.Seed.Value}); " +
+                $"segment features: {manifest.Backbone}; a score is the share of the episodes the video was a query in that gave that label (and span)");
+            var output = new ActivityNetOutput(
+                model.Model,
+                Path.Combine(folder, $"activitynet-classification-{name}.json"),
+                Path.Combine(folder, $"activitynet-detection-{name}.json"),
+                null);
+            ActivityNetResultJson.WriteClassification(output.ClassificationFile, ActivityNetVersion, predictions, external);
+            ActivityNetResultJson.WriteDetection(output.DetectionFile, ActivityNetVersion, predictions, external);
+            var instances = predictions
+                .SelectMany(p => byId.TryGetValue(p.Id, out var video) ? video.Segments.Select(s => new GroundTruthInstance(p.Id, s.Label, new ActionSpan(s.Start, s.End))) : [])
+                .ToList();
+            var detections = predictions.SelectMany(p => p.Detections.Select(d => (p.Id, d))).ToList();
+            outputs.Add(instances.Count == 0 ? output : output with { DetectionMap = ActivityNetDetectionEvaluation.Evaluate(instances, detections) });
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The version string the official result files carry (their sample submissions say "VERSION 1.3").</summary>
+    private const string ActivityNetVersion = "VERSION 1.3";
+
+    private static string Slug(string name) =>
+        new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+
+    /// <summary>The annotated videos among <paramref name="ids"/>: where each one's action happens (ActivityNet segments, or the synthetic set's FG spans).</summary>
+    private static IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> Annotated(DatasetConfig data, IReadOnlySet<string> ids, IProgressReporter progress)
     {
         if (!File.Exists(data.Annotations))
         {
@@ -88,10 +143,7 @@ public static class EvaluationJob
         }
 
         var annotations = ExtractionJob.ReadAnnotations(data, SilentProgress.Instance);
-        return annotations.Videos
-            .Where(v => ids.Contains(v.Id) && v.Segments.Count > 0)
-            .Select(v => new VideoActionSpans(v.Id, v.Segments.Select(s => new ActionSpan(s.Start, s.End)).ToList()))
-            .ToList();
+        return annotations.Videos.Where(v => ids.Contains(v.Id)).ToList();
     }
 
     private static string UniqueName(string name, IReadOnlyList<ModelEmbeddings> taken)

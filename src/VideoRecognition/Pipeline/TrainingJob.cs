@@ -31,7 +31,14 @@ public static class TrainingJob
             return trainer.Run(videos, resume, _ => null, ct);
         }
 
-        using ITrainingBatchSource features = StoredFeatureSource.Open(config);
+        using StoredFeatureSource features = StoredFeatureSource.Open(config);
+        if (features.Pairs == ContrastiveViews.TestView && config.Model.Resolved().Contrastive)
+        {
+            progress.Log(LogLevel.Info,
+                $"Contrastive views: {features.Description} gives no two training views per segment, so both views of a pair are its test view, " +
+                $"told apart in feature space (model.view_feature_dropout {config.Model.ViewFeatureDropout}, model.view_noise {config.Model.ViewNoise})");
+        }
+
         using var validationStore = config.Train.ValidationEpisodes > 0 ? FeatureStore.Open(config.Features.Output) : null;
         return trainer.Run(features, resume, Validation(config, validationStore, progress), ct);
     }
@@ -76,7 +83,7 @@ public static class TrainingJob
 
         var classes = ClassSplit.Read(config.Data.Splits).ClassesIn(SplitPart.Val).ToList();
         var positions = StoreEmbeddings.PositionsOf(store, classes);
-        var eval = config.Eval with { Split = SplitPart.Val, Episodes = config.Train.ValidationEpisodes, Classifier = FewShotClassifierKind.Prototype };
+        var eval = config.Eval with { Split = SplitPart.Val, Episodes = config.Train.ValidationEpisodes, Classifier = FewShotClassifierKind.Prototype, ActivitynetResults = false };
         EpisodeSet episodes;
         try
         {

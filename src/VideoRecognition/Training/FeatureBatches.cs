@@ -7,9 +7,10 @@ namespace VideoRecognition.Training;
 /// <summary>
 /// Training batches read straight from the memory-mapped feature store. The classification view of each
 /// video is one of its augmented training views, drawn per video and epoch (view 0, the test view, when the
-/// store has none); the contrastive pair is training views 1 and 2, two augmentations of the same frames.
+/// store has none); the contrastive pair is training views 1 and 2, two augmentations of the same frames, or
+/// (<see cref="ContrastiveViews.TestView"/>) the test view twice, for the model to augment in feature space.
 /// </summary>
-public sealed class FeatureBatches(FeatureStore store, Device device)
+public sealed class FeatureBatches(FeatureStore store, Device device, ContrastiveViews pairs = ContrastiveViews.Stored)
 {
     private readonly int segments = store.Manifest.Segments;
     private readonly int dimension = store.Manifest.FeatureDimension;
@@ -21,13 +22,16 @@ public sealed class FeatureBatches(FeatureStore store, Device device)
     /// <summary>Whether the store holds the two augmented views the contrastive loss needs.</summary>
     public bool HasContrastivePairs => Views >= 3;
 
+    /// <summary>The store views the contrastive pair is read from.</summary>
+    public (int A, int B) PairViews => pairs == ContrastiveViews.TestView ? (FeatureStoreManifest.TestView, FeatureStoreManifest.TestView) : (1, 2);
+
     public TrainingBatch Build(IReadOnlyList<int> positions, IReadOnlyList<int> labels, Random viewChoice, bool contrastive)
     {
         var views = positions.Select(_ => Views > 1 ? 1 + viewChoice.Next(Views - 1) : FeatureStoreManifest.TestView).ToArray();
         Tensor features = Read(positions, i => views[i]);
         Tensor y = tensor(labels.Select(l => (long)l).ToArray(), dtype: int64, device: device);
         return contrastive
-            ? new TrainingBatch(features, y, Read(positions, _ => 1), Read(positions, _ => 2))
+            ? new TrainingBatch(features, y, Read(positions, _ => PairViews.A), Read(positions, _ => PairViews.B))
             : new TrainingBatch(features, y);
     }
 

@@ -14,12 +14,14 @@ public sealed class StoredFeatureSource : ITrainingBatchSource
     private readonly FeatureStore store;
     private readonly FeatureBatches batches;
     private readonly Seed seed;
+    private readonly ContrastiveViews pairs;
 
-    private StoredFeatureSource(FeatureStore store, Device device, Seed seed)
+    private StoredFeatureSource(FeatureStore store, Device device, Seed seed, ContrastiveViews pairs)
     {
         this.store = store;
         this.seed = seed;
-        batches = new FeatureBatches(store, device);
+        this.pairs = pairs;
+        batches = new FeatureBatches(store, device, pairs);
         VideoIds = store.Videos.Select(v => v.Id).ToList();
         VideoLabels = store.Videos.Select(v => v.Label).ToList();
     }
@@ -27,17 +29,31 @@ public sealed class StoredFeatureSource : ITrainingBatchSource
     public static StoredFeatureSource Open(RunConfig config)
     {
         var store = FeatureStore.Open(config.Features.Output);
-        var source = new StoredFeatureSource(store, Backbones.BackboneFactory.ToTorch(config.Device), Seed.From(config.Seed));
-        if (config.Model.Resolved().Contrastive && !source.batches.HasContrastivePairs)
+        ModelConfig model = config.Model.Resolved();
+        ContrastiveViews pairs = config.Train.ContrastiveViews switch
         {
-            source.Dispose();
-            throw new BadInputException(
-                $"model.contrastive needs two augmented views per segment, and the feature store {store.Layout.Folder} has {store.Manifest.Views - 1}; " +
-                "extract with features.train_views >= 2, or set model.contrastive: false");
+            ContrastiveViews.Auto => store.Manifest.Views >= 3 ? ContrastiveViews.Stored : ContrastiveViews.TestView,
+            var chosen => chosen,
+        };
+        string? problem = !model.Contrastive ? null
+            : pairs == ContrastiveViews.Stored && store.Manifest.Views < 3
+                ? $"train.contrastive_views stored needs two training views per segment, and the feature store {store.Layout.Folder} has {store.Manifest.Views - 1}; " +
+                  "extract with features.train_views >= 2 (or import with import.train_views >= 2), set train.contrastive_views: test_view, or set model.contrastive: false"
+            : pairs == ContrastiveViews.TestView && model.ViewFeatureDropout <= 0 && model.ViewNoise <= 0
+                ? "train.contrastive_views test_view makes both contrastive views from the one stored view, so only the feature-space augmentation tells them apart; " +
+                  "set model.view_feature_dropout or model.view_noise above 0"
+            : null;
+        if (problem is not null)
+        {
+            store.Dispose();
+            throw new BadInputException(problem);
         }
 
-        return source;
+        return new StoredFeatureSource(store, Backbones.BackboneFactory.ToTorch(config.Device), Seed.From(config.Seed), pairs);
     }
+
+    /// <summary>Where this run's contrastive pairs come from, after resolving auto.</summary>
+    public ContrastiveViews Pairs => pairs;
 
     public IReadOnlyList<string> VideoIds { get; }
 

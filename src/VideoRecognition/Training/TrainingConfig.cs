@@ -55,6 +55,9 @@ public sealed record TrainingConfig : IConfigSection
     [Range(0.0, 1e6)]
     public double GradientClip { get; init; } = 5.0;
 
+    /// <summary>Cached mode: where the contrastive pair comes from (stored training views, or the test view twice).</summary>
+    public ContrastiveViews ContrastiveViews { get; init; } = ContrastiveViews.Auto;
+
     /// <summary>Few-shot episodes on the val classes after each epoch, to pick the best checkpoint; 0 turns validation off.</summary>
     [Range(0, 100000)]
     public int ValidationEpisodes { get; init; } = 300;

@@ -61,6 +61,23 @@ public sealed class ShippedConfigTests
         Assert.Equal(SplitPart.Novel, config.Eval.Split);
     }
 
+    [Theory]
+    [InlineData("anet13-c3d-5way.yaml", "activity_net.v1-3.min.json", "anet13_split_seed0.txt", "c3d_hdf5", 500)]
+    [InlineData("anet13-tsn-5way.yaml", "anet_anno_action.json", "anet13_split_seed0.txt", "bsn_csv", 400)]
+    [InlineData("anet12-c3d-5way.yaml", "activity_net.v1-2.min.json", "anet12_split_seed0.txt", "c3d_hdf5", 500)]
+    public void Imported_feature_configs_run_the_paper_protocol_on_a_cpu(string file, string annotations, string split, string format, int dimension)
+    {
+        var config = RunConfigFile.Load(ConfigPath(file));
+        Assert.Equal(Device.Cpu, config.Device);
+        Assert.Equal(8, config.Video.Segments);
+        Assert.Equal(format, ConfigKeys.FromProperty(config.Import.Format.ToString()));
+        Assert.Equal(dimension, config.Import.FeatureDimension);
+        Assert.EndsWith(annotations, config.Data.Annotations, StringComparison.Ordinal);
+        Assert.EndsWith(split, config.Data.Splits, StringComparison.Ordinal);
+        Assert.Equal((5, SplitPart.Novel, VideoRecognition.Training.TrainingMode.Cached), (config.Eval.Way, config.Eval.Split, config.Train.Mode));
+        Assert.True(config.Model.Contrastive && (config.Model.ViewFeatureDropout > 0 || config.Model.ViewNoise > 0));
+    }
+
     [Fact]
     public void The_shipped_v13_split_covers_200_classes()
     {
