@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 
@@ -135,7 +136,11 @@ internal sealed class OnnxResNetImport
             _weights[$"{bnName}.bias"] = ToTensor(Constant(norm.Inputs[2]));
             _weights[$"{bnName}.running_mean"] = ToTensor(Constant(norm.Inputs[3]));
             // torchvision's batch norm uses eps 1e-5; a different exporter epsilon is moved into the variance.
-            _weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(epsilon - 1e-5f);
+            using (Scalar shift = (epsilon - 1e-5f).ToScalar())
+            {
+                _weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(shift);
+            }
+
             if (conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0)
             {
                 // bn(conv(x) + bias) normalises with the mean shifted by the bias.
@@ -150,7 +155,8 @@ internal sealed class OnnxResNetImport
         _weights[$"{bnName}.weight"] = ones(channels);
         _weights[$"{bnName}.bias"] = conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0 ? ToTensor(Constant(conv.Inputs[2])) : zeros(channels);
         _weights[$"{bnName}.running_mean"] = zeros(channels);
-        _weights[$"{bnName}.running_var"] = full(channels, 1f - 1e-5f);
+        using Scalar variance = (1f - 1e-5f).ToScalar();
+        _weights[$"{bnName}.running_var"] = full(channels, variance);
         return conv.Outputs[0];
     }
 

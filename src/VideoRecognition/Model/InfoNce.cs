@@ -41,8 +41,9 @@ public static class InfoNce
         Tensor candidates = cat([a, b], 0);                         // [2N, P]: column j is segment j mod N
         Tensor similarity = a.mm(candidates.t()).div(tau);     // [N, 2N]
 
-        Tensor segment = arange(n, dtype: ScalarType.Int64, device: viewA.device);  // [N]
-        Tensor positiveColumn = (segment + n).unsqueeze(1);                         // [N, 1]
+        using Scalar count = n.ToScalar();
+        Tensor segment = arange(count, dtype: ScalarType.Int64, device: viewA.device);  // [N]
+        Tensor positiveColumn = segment.add(count).unsqueeze(1);                        // [N, 1]
         Tensor columnSegment = cat([segment, segment], 0);                          // [2N]
         Tensor isNegative = columnSegment.unsqueeze(0).ne(segment.unsqueeze(1));    // [N, 2N]: not the anchor's own segment
         if (negatives is not null)

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Model;
@@ -18,12 +19,17 @@ public sealed record PseudoLabels(Tensor Labels, int Fg, int Ibg, int Nbg, int U
         int Count(PseudoLabel label)
         {
             using var scope = NewDisposeScope();
-            return (int)labels.eq((long)label).sum().item<long>();
+            using Scalar value = ((long)label).ToScalar();
+            return (int)labels.eq(value).sum().item<long>();
         }
 
         return new PseudoLabels(labels, Count(PseudoLabel.Fg), Count(PseudoLabel.Ibg), Count(PseudoLabel.Nbg), Count(PseudoLabel.Unlabelled));
     }
 
     /// <returns>[B, T] bool: segments carrying <paramref name="label"/>.</returns>
-    public Tensor Mask(PseudoLabel label) => Labels.eq((long)label);
+    public Tensor Mask(PseudoLabel label)
+    {
+        using Scalar value = ((long)label).ToScalar();
+        return Labels.eq(value);
+    }
 }

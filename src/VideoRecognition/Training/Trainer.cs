@@ -105,14 +105,18 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                             $"contrast {terms.Contrast}). Last good checkpoint: {checkpoints.Latest() ?? "none"}. Lower train.learning_rate or raise train.gradient_clip, then rerun with --resume.");
                     }
 
-                    optimizer.zero_grad();
-                    terms.Total.backward();
-                    if (train.GradientClip > 0)
+                    using (CollectionPause.Begin())
                     {
-                        nn.utils.clip_grad_norm_(trained, train.GradientClip);
+                        optimizer.zero_grad();
+                        terms.Total.backward();
+                        if (train.GradientClip > 0)
+                        {
+                            nn.utils.clip_grad_norm_(trained, train.GradientClip);
+                        }
+
+                        optimizer.step();
                     }
 
-                    optimizer.step();
                     step++;
                     sums.Add(loss, terms);
                     if (step % train.LogEvery == 0)

@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Backbones;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -100,7 +101,8 @@ public sealed class ImageNetResNet18Tests(ITestOutputHelper output)
             Assert.Contains("layer4.1.bn2.running_var", weights.Keys);
             Assert.True(ResNetBackbone.UsesCntkLayout(weights), "CNTK's ResNet-18 has three blocks in layer4");
             // Random initialisation would leave running_var at exactly 1.
-            Assert.True(weights["layer3.0.bn1.running_var"].sub(1).abs().max().item<float>() > 0.1f);
+            using Scalar one = 1.ToScalar();
+            Assert.True(weights["layer3.0.bn1.running_var"].sub(one).abs().max().item<float>() > 0.1f);
         }
         finally
         {

@@ -58,7 +58,8 @@ internal static class TestImages
             (bytes[3 * i], bytes[3 * i + 1], bytes[3 * i + 2]) = (pixels[i].Item0, pixels[i].Item1, pixels[i].Item2);
         }
 
-        var hwc = tensor(bytes, [rgb.Rows, rgb.Cols, 3]).to(ScalarType.Float32).div(255f);
+        using TorchSharp.Scalar full = TorchSharp.ScalarExtensionMethods.ToScalar(255f);
+        var hwc = tensor(bytes, [rgb.Rows, rgb.Cols, 3]).to(ScalarType.Float32).div(full);
         var mean = tensor(new[] { 0.485f, 0.456f, 0.406f }).view(3, 1, 1);
         var std = tensor(new[] { 0.229f, 0.224f, 0.225f }).view(3, 1, 1);
         return (hwc.permute(2, 0, 1) - mean) / std;

@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Model;
 using VideoRecognition.Runtime;
 using static TorchSharp.torch;
@@ -82,7 +83,8 @@ public sealed class AnnotationEfficientModelTests
         SegmentOutputs outputs = model.forward(randn(B, T, D));
 
         Assert.Equal(C, outputs.SegmentLogits.shape[2]);
-        Assert.True(outputs.Weights.eq(1).all().item<bool>());
+        using Scalar one = 1.ToScalar();
+        Assert.True(outputs.Weights.eq(one).all().item<bool>());
         Assert.True(outputs.Video.allclose(outputs.Embeddings.mean([1]), rtol: 1e-5, atol: 1e-6));
         Assert.Throws<InvalidOperationException>(() => model.Project(outputs.Embeddings));
         Assert.DoesNotContain(model.named_parameters(), p => p.name.StartsWith("projection", StringComparison.Ordinal));

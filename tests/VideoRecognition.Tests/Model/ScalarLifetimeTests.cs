@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Model;
 using static TorchSharp.torch;
 
@@ -43,7 +44,8 @@ public sealed class ScalarLifetimeTests
             {
                 using var scope = NewDisposeScope();
                 Tensor x = randn(B, T, D);
-                var batch = new TrainingBatch(x, randint(0, C, [B]), x.add(randn(B, T, D).mul(0.1)), x.add(randn(B, T, D).mul(0.1)));
+                using Scalar spread = 0.1.ToScalar();
+                var batch = new TrainingBatch(x, randint(0, C, [B]), x.add(randn(B, T, D).mul(spread)), x.add(randn(B, T, D).mul(spread)));
                 LossTerms terms = TrainingObjective.Compute(model, batch, epoch: step % 2); // both kinds of detector evidence
                 optimizer.zero_grad();
                 terms.Total.backward();

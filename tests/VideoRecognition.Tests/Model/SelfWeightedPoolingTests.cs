@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Model;
 using static TorchSharp.torch;
 
@@ -67,7 +68,8 @@ public sealed class SelfWeightedPoolingTests
         Tensor w = SelfWeightedPooling.Weights(randn(2, 4, 5), SelfWeighting.None);
         Tensor v = SelfWeightedPooling.Pool(z, w);
 
-        Assert.True(w.eq(1).all().item<bool>());
+        using Scalar one = 1.ToScalar();
+        Assert.True(w.eq(one).all().item<bool>());
         Assert.True(v.allclose(z.mean([1]), rtol: 1e-5, atol: 1e-6));
     }
 
@@ -78,6 +80,7 @@ public sealed class SelfWeightedPoolingTests
 
         Tensor v = SelfWeightedPooling.Pool(ones(1, 2, 3), zeros(1, 2));
 
-        Assert.True(v.eq(0).all().item<bool>());
+        using Scalar zero = 0.ToScalar();
+        Assert.True(v.eq(zero).all().item<bool>());
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using VideoRecognition.Model;
 using VideoRecognition.Runtime;
 using static TorchSharp.torch;
@@ -95,7 +96,8 @@ public sealed class TrainingObjectiveTests
     public void Background_loss_is_zero_without_picked_segments()
     {
         using var scope = NewDisposeScope();
-        PseudoLabels pseudo = PseudoLabels.From(full(2, 3, (long)PseudoLabel.Unlabelled));
+        using Scalar unlabelled = ((long)PseudoLabel.Unlabelled).ToScalar();
+        PseudoLabels pseudo = PseudoLabels.From(full(2, 3, unlabelled));
 
         Assert.Equal(0f, TrainingObjective.BackgroundLoss(randn(2, 3, 4), pseudo, tensor(new long[] { 0, 1 }), 3, true).item<float>());
     }
@@ -205,7 +207,8 @@ public sealed class TrainingObjectiveTests
         using var model = Model(Small with { PseudoLabelRefresh = PseudoLabelRefresh.EveryEpoch });
         TrainingBatch batch = Batch();
         // Every segment NBG except the first of each video: L_bg then covers 21 segments.
-        Tensor stored = full(B, T, (long)PseudoLabel.Nbg);
+        using Scalar nbg = ((long)PseudoLabel.Nbg).ToScalar();
+        Tensor stored = full(B, T, nbg);
         stored[.., 0] = tensor((long)PseudoLabel.Fg);
 
         LossTerms terms = TrainingObjective.Compute(model, batch, epoch: 0, PseudoLabels.From(stored));

@@ -25,10 +25,11 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
     {
         var generator = new Generator(1234);
         Tensor prototypes = 1.5 * randn(C, D, generator: generator);
-        Tensor labels = arange(Videos, dtype: ScalarType.Int64) % C;                                        // [V]
+        using Scalar videos = Videos.ToScalar(), classes = C.ToScalar(), informative = Informative.ToScalar();
+        Tensor labels = arange(videos, dtype: ScalarType.Int64).remainder(classes);                         // [V]
         // Each video's informative segments sit at random places.
         Tensor order = rand(Videos, T, generator: generator).argsort(1);
-        Tensor isNoise = order.argsort(1).ge(Informative);                                                   // [V, T]
+        Tensor isNoise = order.argsort(1).ge(informative);                                                   // [V, T]
         Tensor signal = prototypes[labels].unsqueeze(1) + randn(Videos, T, D, generator: generator);   // [V, T, D]
         Tensor noise = randn(Videos, T, D, generator: generator);
         Tensor features = where(isNoise.unsqueeze(-1), noise, signal);
