@@ -55,6 +55,11 @@ public static class TimeAxis
             return Clock(seconds, duration >= 3600);
         }
 
+        if (seconds == 0 && !last)
+        {
+            return "0";
+        }
+
         int decimals = Decimals(step);
         if (last && Math.Abs(seconds - (Math.Round(seconds / step) * step)) > 1e-9)
         {
