@@ -93,7 +93,7 @@ public static class InspectionJob
             Tensor baseProbabilities = inferred.Probabilities[0].narrow(1, 0, classes);                          // [T, C]
             Tensor basePart = baseProbabilities / baseProbabilities.sum(1, keepdim: true);
             int own = trained.Classes.ToList().IndexOf(entry.Label);
-            int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0).argmax().item<long>();
+            int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0L).argmax().item<long>();
             // The trained model's own decisions: the detector as it stands after training (p(background) where the model
             // has the head), so a segment the detector calls background is never shown as FG. log p are logits of p.
             Tensor logits = inferred.Probabilities.clamp_min(Scalars.Tiny).log();
@@ -105,7 +105,7 @@ public static class InspectionJob
                 pseudo = pseudo.Select(l => l == (long)PseudoLabel.Nbg ? l : (long)PseudoLabel.Ibg).ToArray();
             }
 
-            float[] videoScores = (inferred.Weights[0].unsqueeze(1) * basePart).sum(0).div(inferred.Weights[0].sum().clamp_min(Scalars.Tiny)).cpu().data<float>().ToArray();
+            float[] videoScores = (inferred.Weights[0].unsqueeze(1) * basePart).sum(0L).div(inferred.Weights[0].sum().clamp_min(Scalars.Tiny)).cpu().data<float>().ToArray();
             string answer = own >= 0
                 ? $"{trained.Classes[predicted]} (base prediction{(predicted == own ? ", correct" : $"; label {entry.Label}")})"
                 : "unknown class; nearest base classes: " + string.Join(", ", Enumerable.Range(0, classes).OrderByDescending(c => videoScores[c]).Take(3)
