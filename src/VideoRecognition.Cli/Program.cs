@@ -49,6 +49,9 @@ app.Configure(config =>
     config.AddCommand<InspectCommand>("inspect")
         .WithDescription("Write an HTML report of what a model thinks of every segment of some videos: thumbnails, pseudo-labels, self-weights, top classes, ground truth, training curves.")
         .WithExample("inspect", "--checkpoint", "runs/full/checkpoints/best", "--videos", "synth00042,synth00107", "--results", "runs/eval/results-5way-1shot.json");
+    config.AddCommand<RecogniseCommand>("recognise")
+        .WithDescription("Recognise novel actions in your own videos from a few labelled examples each: ranked classes, \"none of these\", action spans in seconds; JSON and an HTML report.")
+        .WithExample("recognise", "--checkpoint", "runs/full/checkpoints/best", "--support", "my-support/", "--queries", "my-videos/", "--out", "runs/recognise");
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");

@@ -36,6 +36,10 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
         [Description("results-*.json files of `vrec eval` to show in the report (repeatable).")]
         public string[] Results { get; init; } = [];
 
+        [CommandOption("--corrections <FILE>")]
+        [Description("A corrections file saved from a report: the page shows which segments a person marked.")]
+        public string? Corrections { get; init; }
+
         [CommandOption("-o|--out <FOLDER>")]
         [Description("Report folder (index.html, one page per video).")]
         [DefaultValue("runs/inspect")]
@@ -54,8 +58,9 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
         var ids = settings.Videos?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
         string trainingLog = Path.Combine(settings.Checkpoint, "..", "..", "train.jsonl");
         var evaluations = settings.Results.Select(EvaluationSetting.Read).ToList();
+        var marks = settings.Corrections is null ? null : VideoRecognition.Training.SegmentCorrections.Read(settings.Corrections);
         string index = ConsoleReporter.Run(settings.LogLevel, progress =>
-            InspectionJob.Inspect(config, settings.Checkpoint, ids, output, trainingLog, evaluations, progress, cancellationToken));
+            InspectionJob.Inspect(config, settings.Checkpoint, ids, output, trainingLog, evaluations, progress, cancellationToken, marks));
         AnsiConsole.MarkupLine($"Inspection report: [bold]{Markup.Escape(index)}[/]");
         return ExitCodes.Ok;
     }

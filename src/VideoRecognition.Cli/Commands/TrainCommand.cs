@@ -31,6 +31,11 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [ConfigKey("train.epochs")]
         public string? Epochs { get; init; }
 
+        [CommandOption("--corrections <FILE>")]
+        [Description("A corrections file saved from a report: marked segments are trained as known labels in place of pseudo-labels (config key: train.corrections).")]
+        [ConfigKey("train.corrections")]
+        public string? Corrections { get; init; }
+
         [CommandOption("--resume")]
         [Description("Continue the run in the output folder from its newest checkpoint.")]
         public bool Resume { get; init; }

@@ -6,6 +6,7 @@ using VideoRecognition.Features;
 using VideoRecognition.Features.Import;
 using VideoRecognition.FewShot;
 using VideoRecognition.Model;
+using VideoRecognition.Recognition;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
 
@@ -54,6 +55,10 @@ public sealed record RunConfig
     /// <summary>Few-shot episode evaluation.</summary>
     [Required]
     public EvaluationConfig Eval { get; init; } = new();
+
+    /// <summary>Few-shot recognition of a user's own videos (`vrec recognise`).</summary>
+    [Required]
+    public RecognitionConfig Recognise { get; init; } = new();
 }
 
 public enum Device

@@ -13,6 +13,12 @@ namespace VideoRecognition.Model;
 /// <param name="Unlabelled">Segments in no set (ibg_mode confident_other only).</param>
 public sealed record PseudoLabels(Tensor Labels, int Fg, int Ibg, int Nbg, int Unlabelled)
 {
+    /// <summary>Segments whose label is a person's mark (<see cref="PseudoLabelOverride"/>), not the model's.</summary>
+    public int Corrected { get; init; }
+
+    /// <summary>Of those, segments where the mark differs from the model's own pseudo-label.</summary>
+    public int Changed { get; init; }
+
     /// <summary>Wraps stored labels (e.g. refreshed once per epoch and gathered for a batch), counting them.</summary>
     public static PseudoLabels From(Tensor labels)
     {

@@ -28,7 +28,8 @@ public static class TrainingObjective
     /// With pseudo_label_refresh every_epoch: the batch's labels from <see cref="AnnotationEfficientModel.AssignPseudoLabels"/>
     /// at the start of the epoch. Must be null with every_step (the labels come from this step's forward pass).
     /// </param>
-    public static LossTerms Compute(AnnotationEfficientModel model, TrainingBatch batch, int epoch, PseudoLabels? epochPseudoLabels = null)
+    /// <param name="knownLabels">[B, T] a person's marks (<see cref="PseudoLabel"/> values, 0 where unmarked), which replace the pseudo-labels; null for none.</param>
+    public static LossTerms Compute(AnnotationEfficientModel model, TrainingBatch batch, int epoch, PseudoLabels? epochPseudoLabels = null, Tensor? knownLabels = null)
     {
         ModelConfig config = model.Config;
         bool warmUp = epoch < config.WarmupEpochs;
@@ -40,7 +41,8 @@ public static class TrainingObjective
         Tensor soft = cross_entropy(outputs.VideoLogits, batch.Labels);
         Tensor total = soft;
 
-        PseudoLabels? pseudo = warmUp || !config.UsesPseudoLabels ? null : PseudoLabelsFor(model, outputs, batch, epoch, epochPseudoLabels);
+        PseudoLabels? modelLabels = warmUp || !config.UsesPseudoLabels ? null : PseudoLabelsFor(model, outputs, batch, epoch, epochPseudoLabels);
+        PseudoLabels? pseudo = knownLabels is null || !config.UsesPseudoLabels ? modelLabels : PseudoLabelOverride.Apply(modelLabels, knownLabels);
 
         Tensor? background = null;
         if (pseudo is not null && model.BackgroundIndex is int backgroundIndex)
@@ -53,7 +55,7 @@ public static class TrainingObjective
         Tensor? contrast = null;
         if (config.Contrastive && (!warmUp || config.ContrastiveDuringWarmup))
         {
-            contrast = ContrastLoss(model, batch, pseudo);
+            contrast = ContrastLoss(model, batch, warmUp ? null : pseudo); // warm-up contrasts every segment, marked or not
             total = total.add(contrast.mul(lambdaC));
         }
 

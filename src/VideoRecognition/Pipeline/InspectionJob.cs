@@ -27,8 +27,9 @@ public static class InspectionJob
         string? trainingLog,
         IReadOnlyList<FewShotResult> evaluations,
         IProgressReporter progress,
-        CancellationToken ct) =>
-        Inspect(config, checkpoint, videoIds, outputFolder, trainingLog, evaluations.Select(EvaluationSetting.From).ToList(), progress, ct);
+        CancellationToken ct,
+        SegmentCorrections? marks = null) =>
+        Inspect(config, checkpoint, videoIds, outputFolder, trainingLog, evaluations.Select(EvaluationSetting.From).ToList(), progress, ct, marks);
 
     /// <summary>Same, with results read back from results-*.json files.</summary>
     public static string Inspect(
@@ -39,11 +40,12 @@ public static class InspectionJob
         string? trainingLog,
         IReadOnlyList<EvaluationSetting> evaluations,
         IProgressReporter progress,
-        CancellationToken ct)
+        CancellationToken ct,
+        SegmentCorrections? marks = null)
     {
         using var store = FeatureStore.Open(config.Features.Output);
         using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
-        var videos = Describe(trained, store, config, videoIds, ct);
+        var videos = Describe(trained, store, config, videoIds, ct, marks);
         return InspectionReport.Write(
             OutputFolder.Prepare(outputFolder),
             videos,
@@ -69,7 +71,7 @@ public static class InspectionJob
             .ToList();
     }
 
-    public static IReadOnlyList<VideoInspection> Describe(TrainedModel trained, FeatureStore store, RunConfig config, IReadOnlyList<string> videoIds, CancellationToken ct)
+    public static IReadOnlyList<VideoInspection> Describe(TrainedModel trained, FeatureStore store, RunConfig config, IReadOnlyList<string> videoIds, CancellationToken ct, SegmentCorrections? marks = null)
     {
         var truth = File.Exists(config.Data.GroundTruth)
             ? GroundTruthJson.Read(config.Data.GroundTruth).Videos.ToDictionary(v => v.Id, StringComparer.Ordinal)
@@ -91,12 +93,23 @@ public static class InspectionJob
             Tensor baseProbabilities = inferred.Probabilities[0].narrow(1, 0, classes);                          // [T, C]
             Tensor basePart = baseProbabilities / baseProbabilities.sum(1, keepdim: true);
             int own = trained.Classes.ToList().IndexOf(entry.Label);
-            int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0).argmax().item<long>();
+            int predicted = (int)(inferred.Weights[0].unsqueeze(1) * basePart).sum(0L).argmax().item<long>();
             // The trained model's own decisions: the detector as it stands after training (p(background) where the model
             // has the head), so a segment the detector calls background is never shown as FG. log p are logits of p.
             Tensor logits = inferred.Probabilities.clamp_min(Scalars.Tiny).log();
             long[] pseudo = PseudoLabeller.Assign(logits, tensor(new long[] { own >= 0 ? own : predicted }), classes, trained.Model.Config, epoch: int.MaxValue)
                 .Labels[0].cpu().data<long>().ToArray();
+            if (own < 0)
+            {
+                // A class the model never saw has no FG the base classifier could name: the detector decides NBG, the rest is informative.
+                pseudo = pseudo.Select(l => l == (long)PseudoLabel.Nbg ? l : (long)PseudoLabel.Ibg).ToArray();
+            }
+
+            float[] videoScores = (inferred.Weights[0].unsqueeze(1) * basePart).sum(0L).div(inferred.Weights[0].sum().clamp_min(Scalars.Tiny)).cpu().data<float>().ToArray();
+            string answer = own >= 0
+                ? $"{trained.Classes[predicted]} (base prediction{(predicted == own ? ", correct" : $"; label {entry.Label}")})"
+                : "unknown class; nearest base classes: " + string.Join(", ", Enumerable.Range(0, classes).OrderByDescending(c => videoScores[c]).Take(3)
+                    .Select(c => $"{trained.Classes[c]} {videoScores[c]:P0}"));
             float[] p = inferred.Probabilities[0].cpu().data<float>().ToArray();
             float[] w = inferred.Weights[0].cpu().data<float>().ToArray();
             int k = (int)inferred.Probabilities.shape[2];
@@ -105,7 +118,7 @@ public static class InspectionJob
             inspections.Add(new VideoInspection(
                 id,
                 entry.Label,
-                own >= 0 ? null : trained.Classes[predicted],
+                own >= 0 ? trained.Classes[predicted] : null,
                 files.TryGetValue(id, out string? file) ? file : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
                 entry.Fps,
                 entry.Frames,
@@ -121,11 +134,18 @@ public static class InspectionJob
                         .Select(c => new ClassProbability(trained.Classes[c], p[(s.Index * k) + c])).ToList(),
                     trained.Model.BackgroundIndex is int bg ? p[(s.Index * k) + bg] : null,
                     gt is null ? null : SegmentTruth.Majority(gt, s.Index, segments).ToString().ToUpperInvariant(),
-                    gt is null ? null : VisibleClass(gt, s.StartSeconds, s.EndSeconds))).ToList()));
+                    gt is null ? null : VisibleClass(gt, s.StartSeconds, s.EndSeconds)) { Mark = Marked(marks, id, s.Index)?.Kind.ToString().ToUpperInvariant(), MarkClass = Marked(marks, id, s.Index)?.Class }).ToList())
+            {
+                Answer = answer,
+                MarkClasses = own >= 0 ? [entry.Label, .. trained.Classes] : [.. trained.Classes],
+            });
         }
 
         return inspections;
     }
+
+    private static SegmentMark? Marked(SegmentCorrections? marks, string video, int segment) =>
+        marks?.Of(video).FirstOrDefault(m => m.Segment == segment);
 
     /// <summary>The class on screen for most of [start, end), by the ground truth.</summary>
     private static string? VisibleClass(GroundTruthVideo video, double start, double end) =>

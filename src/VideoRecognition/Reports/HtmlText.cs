@@ -19,7 +19,9 @@ internal static class HtmlText
     /// <summary>A CSS percentage for positions and widths, clamped to the track.</summary>
     public static string CssPercent(double fraction) => Fixed(100.0 * Math.Clamp(fraction, 0.0, 1.0), 3) + "%";
 
-    public static string Seconds(double seconds) => Fixed(seconds, seconds < 100 ? 2 : 1) + " s";
+    /// <summary>A duration: seconds below a minute, then m:ss, and h:mm:ss from an hour.</summary>
+    public static string Seconds(double seconds) =>
+        seconds < 60 ? Fixed(seconds, seconds < 10 ? 2 : 1) + " s" : TimeAxis.Clock(seconds, seconds >= 3600);
 
     /// <summary>
     /// An image tag. A file that fails to load is marked (class "missing", shown as a dashed box) and reported on the

@@ -63,7 +63,7 @@ internal static class IndexPage
         }
 
         var html = new StringBuilder();
-        html.Append("<table class=\"videos\">\n<thead><tr><th></th><th>video</th><th>label</th><th>predicted</th><th class=\"num\">duration</th>"
+        html.Append("<table class=\"videos\">\n<thead><tr><th></th><th>video</th><th>label</th><th>model says</th><th class=\"num\">duration</th>"
             + "<th class=\"num\">FG / IBG / NBG</th><th class=\"num\">agrees with truth</th><th style=\"width:34%\">timeline</th></tr></thead>\n<tbody>\n");
         foreach (VideoInspection video in videos)
         {
@@ -72,7 +72,8 @@ internal static class IndexPage
             html.Append("<td>").Append(Representative(video, layout, thumbnails[video.Id], page)).Append("</td>");
             html.Append($"<td class=\"id\"><a href=\"{HtmlText.Escape(page)}\">{HtmlText.Escape(video.Id)}</a></td>");
             html.Append($"<td>{HtmlText.Escape(video.Label)}</td>");
-            html.Append($"<td>{(video.PredictedClass is null ? "<span class=\"muted\">&ndash;</span>" : HtmlText.Escape(video.PredictedClass))}</td>");
+            string? answer = video.Answer ?? video.PredictedClass;
+            html.Append($"<td class=\"answer\">{(answer is null ? "<span class=\"muted\">&ndash;</span>" : HtmlText.Escape(answer))}</td>");
             html.Append($"<td class=\"num\">{HtmlText.Seconds(video.Duration)}</td>");
             html.Append($"<td class=\"num\">{Count(video, "FG")} / {Count(video, "IBG")} / {Count(video, "NBG")}</td>");
             html.Append($"<td class=\"num\">{Agreement(video)}</td>");

@@ -55,6 +55,11 @@ public static class InspectionReport
             }
         }
 
+        foreach (SupportThumbnail support in videos.SelectMany(v => v.Support).DistinctBy(s => s.Id))
+        {
+            Thumbnails.WriteSupport(support, layout, progress);
+        }
+
         AtomicFile.WriteAllText(layout.IndexPath, IndexPage.Html(videos, layout, thumbnails, figures, trainingLogPath, evaluations));
         return layout.IndexPath;
     }

@@ -39,6 +39,12 @@ internal sealed class ReportLayout
 
     public string IndexPath => Path.Combine(Folder, IndexFile);
 
+    /// <summary>Tells this report's marks apart from another's in the browser's storage: a digest of its folder.</summary>
+    public string Id => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Folder)))[..16];
+
+    /// <summary>A support video's thumbnail, relative to the video pages' folder.</summary>
+    public string SupportThumbnail(string id) => $"{ThumbnailFolder}/support/{Slug(id)}.jpg";
+
     /// <summary>The video page, relative to the report folder (for links from the index).</summary>
     public string VideoPage(string id) => $"{VideoFolder}/{slugs[id]}.html";
 

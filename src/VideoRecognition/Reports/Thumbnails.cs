@@ -55,6 +55,28 @@ internal static class Thumbnails
         return written;
     }
 
+    /// <summary>One frame of a support video; a video that cannot be read is reported and left without one.</summary>
+    public static void WriteSupport(SupportThumbnail support, ReportLayout layout, IProgressReporter progress)
+    {
+        try
+        {
+            using FrameReader reader = FrameReader.Open(support.VideoPath);
+            Mat[] images = reader.Read([Math.Clamp(support.Frame, 0, reader.Probe.DecodedFrames - 1)]);
+            try
+            {
+                WriteOne(images[0], layout.Full(ReportLayout.VideoFolder + "/" + layout.SupportThumbnail(support.Id)));
+            }
+            finally
+            {
+                images[0].Dispose();
+            }
+        }
+        catch (Exception e) when (e is VideoReadException or IOException or OpenCVException or ArgumentOutOfRangeException)
+        {
+            progress.Log(Progress.LogLevel.Warning, $"no thumbnail for support video '{support.Id}' ({support.VideoPath}): {e.Message}");
+        }
+    }
+
     private static void WriteOne(Mat frame, string path)
     {
         int height = Math.Max(1, (int)Math.Round(frame.Rows * (double)Width / frame.Cols));

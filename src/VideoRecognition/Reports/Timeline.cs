@@ -15,7 +15,7 @@ internal static class Timeline
         double duration = Duration(video);
         var html = new StringBuilder();
         html.Append($"<div class=\"timeline\" data-duration=\"{HtmlText.Fixed(duration, 3)}\">\n");
-        Row(html, "model pseudo-label", video, s => PseudoLabelBlock(s, duration));
+        Row(html, "model decision", video, s => PseudoLabelBlock(s, duration));
         Row(html, "self-weight", video, s => WeightBlock(s, duration));
         if (video.Segments.Any(s => s.TruthKind is not null))
         {
@@ -36,11 +36,11 @@ internal static class Timeline
     {
         double duration = Duration(video);
         var html = new StringBuilder();
-        html.Append($"<a class=\"mini\" href=\"{HtmlText.Escape(pageLink)}\" title=\"pseudo-labels above, ground truth below\" data-duration=\"{HtmlText.Fixed(duration, 3)}\">");
+        html.Append($"<a class=\"mini\" href=\"{HtmlText.Escape(pageLink)}\" title=\"model decisions above, ground truth below\" data-duration=\"{HtmlText.Fixed(duration, 3)}\">");
         html.Append("<span class=\"mini-track\">");
         foreach (SegmentInspection s in video.Segments)
         {
-            html.Append(Block(s, duration, SegmentKind.CssClass(s.PseudoLabel), null, Tip(s, "pseudo-label " + s.PseudoLabel), null));
+            html.Append(Block(s, duration, SegmentKind.CssClass(s.PseudoLabel), null, Tip(s, "decision " + s.PseudoLabel), null));
         }
 
         html.Append("</span>");
@@ -67,21 +67,8 @@ internal static class Timeline
         return duration > 0 ? duration : 1.0;
     }
 
-    /// <summary>Tick positions in seconds: a 1-2-5 step giving about eight ticks, then the exact end.</summary>
-    public static IReadOnlyList<double> Ticks(double duration)
-    {
-        double raw = duration / 8.0;
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = new[] { 1.0, 2.0, 5.0, 10.0 }.Select(m => m * magnitude).First(s => s >= raw);
-        var ticks = new List<double>();
-        for (int i = 0; i * step < duration - 0.4 * step; i++)
-        {
-            ticks.Add(i * step);
-        }
-
-        ticks.Add(duration);
-        return ticks;
-    }
+    /// <summary>Tick positions in seconds (<see cref="TimeAxis.Ticks"/>).</summary>
+    public static IReadOnlyList<double> Ticks(double duration) => TimeAxis.Ticks(duration);
 
     private static void Row(StringBuilder html, string name, VideoInspection video, Func<SegmentInspection, string> block)
     {
@@ -96,20 +83,21 @@ internal static class Timeline
 
     private static void Axis(StringBuilder html, double duration)
     {
-        html.Append("<div class=\"tl-row tl-axis\"><div class=\"tl-name\">seconds</div><div class=\"tl-track\">");
-        IReadOnlyList<double> ticks = Ticks(duration);
+        string name = TimeAxis.Step(duration) >= 60 ? (duration >= 3600 ? "h:mm:ss" : "m:ss") : "seconds";
+        html.Append($"<div class=\"tl-row tl-axis\"><div class=\"tl-name\">{name}</div><div class=\"tl-track\">");
+        IReadOnlyList<double> ticks = TimeAxis.Ticks(duration);
+        IReadOnlyList<string> labels = TimeAxis.Labels(duration);
         for (int i = 0; i < ticks.Count; i++)
         {
             string edge = i == 0 ? " first" : i == ticks.Count - 1 ? " last" : "";
-            string text = i == ticks.Count - 1 ? HtmlText.Seconds(ticks[i]) : HtmlText.Fixed(ticks[i], ticks[i] == Math.Floor(ticks[i]) ? 0 : 1);
-            html.Append($"<span class=\"tick{edge}\" style=\"left:{HtmlText.CssPercent(ticks[i] / duration)}\">{text}</span>");
+            html.Append($"<span class=\"tick{edge}\" data-seconds=\"{HtmlText.Fixed(ticks[i], 3)}\" style=\"left:{HtmlText.CssPercent(ticks[i] / duration)}\">{HtmlText.Escape(labels[i])}</span>");
         }
 
         html.Append("</div></div>\n");
     }
 
     private static string PseudoLabelBlock(SegmentInspection s, double duration) =>
-        Link(s, duration, SegmentKind.CssClass(s.PseudoLabel), null, Tip(s, "pseudo-label " + s.PseudoLabel), SegmentKind.Normalise(s.PseudoLabel));
+        Link(s, duration, SegmentKind.CssClass(s.PseudoLabel), null, Tip(s, "decision " + s.PseudoLabel), SegmentKind.Normalise(s.PseudoLabel));
 
     private static string WeightBlock(SegmentInspection s, double duration)
     {

@@ -28,17 +28,24 @@ internal static class VideoPage
         html.Append("<h2>Timeline</h2>\n<div class=\"panel\">\n");
         html.Append(Timeline.Full(video));
         html.Append(ReportStyle.Legend);
-        html.Append("</div>\n<h2>Segments</h2>\n");
+        html.Append("</div>\n");
+        html.Append(SupportStrip(video, layout));
+        html.Append("<h2>Segments</h2>\n");
+        html.Append($"<style>{MarkingScript.Css}</style>\n");
+        html.Append(MarkingScript.Toolbar(video, layout.Id));
         html.Append(Segments(video, layout, thumbnails));
+        html.Append(MarkingScript.Script);
         html.Append(ReportStyle.Tail);
         return html.ToString();
     }
 
     private static string Facts(VideoInspection video)
     {
-        string predicted = video.PredictedClass is null
-            ? ""
-            : $"<span>predicted <b>{HtmlText.Escape(video.PredictedClass)}</b></span>";
+        string predicted = video.Answer is not null
+            ? $"<span class=\"answer\">model says <b>{HtmlText.Escape(video.Answer)}</b></span>"
+            : video.PredictedClass is null
+                ? ""
+                : $"<span>predicted <b>{HtmlText.Escape(video.PredictedClass)}</b></span>";
         return "<div class=\"facts\">"
             + $"<span>label <b>{HtmlText.Escape(video.Label)}</b></span>{predicted}"
             + $"<span>duration <b>{HtmlText.Seconds(video.Duration)}</b></span>"
@@ -51,11 +58,13 @@ internal static class VideoPage
     private static string Segments(VideoInspection video, ReportLayout layout, IReadOnlySet<int> thumbnails)
     {
         var html = new StringBuilder();
-        html.Append("<table class=\"segments\">\n<thead><tr><th>#</th><th>centre frame</th><th>seconds</th><th>pseudo-label</th>"
-            + "<th>self-weight</th><th>top classes</th><th>ground truth</th></tr></thead>\n<tbody>\n");
+        html.Append("<table class=\"segments\">\n<thead><tr><th>#</th><th>centre frame</th><th>seconds</th><th>decision</th>"
+            + "<th>self-weight</th><th>top classes</th><th>ground truth</th><th>your mark</th></tr></thead>\n<tbody>\n");
         foreach (SegmentInspection s in video.Segments)
         {
-            html.Append($"<tr id=\"seg-{s.Index}\" class=\"segment\" data-pseudo-label=\"{HtmlText.Escape(s.PseudoLabel)}\">");
+            string given = s.Mark is null ? "" : $" data-given-mark=\"{HtmlText.Escape(s.Mark)}\"" + (s.MarkClass is null ? "" : $" data-given-class=\"{HtmlText.Escape(s.MarkClass)}\"");
+            html.Append($"<tr id=\"seg-{s.Index}\" class=\"segment\" data-pseudo-label=\"{HtmlText.Escape(s.PseudoLabel)}\" data-index=\"{s.Index}\" "
+                + $"data-start=\"{HtmlText.Fixed(s.Start, 3)}\" data-end=\"{HtmlText.Fixed(s.End, 3)}\"{given}>");
             html.Append($"<td class=\"num\">{s.Index}</td>");
             html.Append("<td>").Append(Thumbnail(video, s, layout, thumbnails)).Append("</td>");
             html.Append($"<td class=\"num\">{HtmlText.Fixed(s.Start)}&ndash;{HtmlText.Fixed(s.End)}<br><span class=\"muted\">frame {s.CentreFrame}</span></td>");
@@ -63,11 +72,30 @@ internal static class VideoPage
             html.Append($"<td class=\"num\">{Bar(s.Weight)}{HtmlText.Fixed(s.Weight)}</td>");
             html.Append("<td>").Append(TopClasses(video, s)).Append("</td>");
             html.Append("<td>").Append(Truth(s)).Append("</td>");
+            html.Append(MarkingScript.Cell(video, s));
             html.Append("</tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
         return html.ToString();
+    }
+
+    private static string SupportStrip(VideoInspection video, ReportLayout layout)
+    {
+        if (video.Support.Count == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder("<h2>Support videos</h2>\n<div class=\"panel support\">");
+        foreach (SupportThumbnail support in video.Support)
+        {
+            html.Append($"<figure class=\"support-video\" style=\"display:inline-block;margin:4px\" data-class=\"{HtmlText.Escape(support.Class)}\">")
+                .Append(HtmlText.Image(layout.SupportThumbnail(support.Id), $"support video {support.Id}", "thumb"))
+                .Append($"<figcaption><b>{HtmlText.Escape(support.Class)}</b><br><span class=\"muted\">{HtmlText.Escape(support.Id)}</span></figcaption></figure>");
+        }
+
+        return html.Append("</div>\n").ToString();
     }
 
     private static string Thumbnail(VideoInspection video, SegmentInspection s, ReportLayout layout, IReadOnlySet<int> thumbnails) =>

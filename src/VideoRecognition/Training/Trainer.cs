@@ -33,6 +33,7 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
         var split = ClassSplit.Read(config.Data.Splits);
         var data = BaseClassSet.From(source.VideoLabels, split, config.Data.Splits, source.Description);
         var truth = SegmentTruth.Load(config.Data.GroundTruth, data.Positions.Select(p => source.VideoIds[p]), source.Segments);
+        CorrectionLabels? corrections = CorrectionLabels.Load(config, source, data, progress);
         ModelConfig modelConfig = config.Model.Resolved();
         torch.Device device = source.Device;
 
@@ -96,7 +97,8 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                     }
 
                     PseudoLabels? given = epochLabels is null ? null : PseudoLabels.From(epochLabels.index_select(0, tensor(rows.Select(r => (long)r).ToArray())));
-                    LossTerms terms = TrainingObjective.Compute(model, batch, epoch, given);
+                    LossTerms terms = TrainingObjective.Compute(model, batch, epoch, given, corrections?.For(positions, source.Segments, device));
+                    corrections?.Count(terms.PseudoLabels);
                     double loss = terms.Total.item<float>();
                     if (!double.IsFinite(loss))
                     {
@@ -147,7 +149,14 @@ public sealed class Trainer(RunConfig config, IProgressReporter progress)
                 }
 
                 double videosPerSecond = data.Positions.Count / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds);
-                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, source.Segments, evaluation.Quality));
+                (int Corrected, int Changed)? marked = corrections?.TakeEpoch();
+                log.Write(Record("epoch", epoch, step, LearningRate.At(train, epoch, stepsPerEpoch - 1, stepsPerEpoch), sums.Mean, baseAccuracy, validation, score, videosPerSecond, source.Segments, evaluation.Quality)
+                    with { CorrectedSegments = marked?.Corrected, CorrectionsChanged = marked?.Changed });
+                if (marked is { } m)
+                {
+                    progress.Log(LogLevel.Info, $"epoch {epoch + 1}: {m.Corrected} marked segments trained as known labels, {m.Changed} of them unlike the model's pseudo-label");
+                }
+
                 checkpoints.Save(identity with { Epoch = epoch, Step = step, ValidationAccuracy = validation, BestValidationAccuracy = best, BestEpoch = bestEpoch }, configYaml, model, source.TrainableModule, optimizer, isBest);
                 progress.Log(LogLevel.Info, EpochLine(epoch, sums.Mean, baseAccuracy, validation, score, evaluation.Quality));
             }

@@ -10,6 +10,9 @@ public sealed record TrainingConfig : IConfigSection
     [Required]
     public string Output { get; init; } = "runs/train";
 
+    /// <summary>A corrections file saved from a report (or written by `vrec corrections simulate`): its marked segments are trained as known labels in place of pseudo-labels; empty for none.</summary>
+    public string Corrections { get; init; } = "";
+
     /// <summary>cached: heads on the feature store (fast on CPU). end_to_end: decode videos and fine-tune the backbone too (for GPUs).</summary>
     public TrainingMode Mode { get; init; } = TrainingMode.Cached;
 

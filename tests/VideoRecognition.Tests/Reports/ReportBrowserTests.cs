@@ -37,7 +37,7 @@ public sealed class ReportBrowserTests(SampleReport report) : IClassFixture<Samp
         Assert.True(run.ExitCode == 0, run.Log);
         foreach (var (index, label) in new[] { (0, "NBG"), (1, "NBG"), (2, "FG"), (3, "FG"), (4, "IBG"), (5, "IBG") })
         {
-            Assert.Contains($"<tr id=\"seg-{index}\" class=\"segment\" data-pseudo-label=\"{label}\">", run.Output, StringComparison.Ordinal);
+            Assert.Contains($"<tr id=\"seg-{index}\" class=\"segment\" data-pseudo-label=\"{label}\"", run.Output, StringComparison.Ordinal);
         }
 
         Assert.Equal(6 * 3, Count(run.Output, "<a class=\"seg "));
