@@ -36,7 +36,7 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
         public string Peer { get; init; } = "/usr/bin/python3";
 
         [CommandOption("--like <CONFIG>")]
-        [Description("Take the video, backbone and features sections of this config (e.g. configs/anet13-5way.yaml) and run them on the data of --config, on the CPU; a weights file that is not there becomes random weights (same speed).")]
+        [Description("Take the video, backbone and features sections of this config (e.g. configs/anet13-5way.yaml; --set applies to it too) and run them on the data of --config, on the CPU; a weights file that is not there becomes random weights (same speed).")]
         public string? Like { get; init; }
 
         [CommandOption("-o|--out <FOLDER>")]
@@ -62,7 +62,7 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
         var notes = new List<string>();
         if (settings.Like is { } like)
         {
-            config = Like(config, RunConfigFile.Load(like), notes);
+            config = Like(config, RunConfigFile.Load(like, settings.Overrides()), notes);
         }
 
         string output = OutputFolder.Prepare(settings.Output);

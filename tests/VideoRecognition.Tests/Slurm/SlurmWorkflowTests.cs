@@ -15,11 +15,11 @@ namespace VideoRecognition.Tests.Slurm;
 public sealed class SlurmWorkflowTests : IClassFixture<LocalSlurmCluster>
 {
     /// <summary>Only against a hang: a workflow here takes about a minute.</summary>
-    private static readonly TimeSpan WorkflowTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan WorkflowTimeout = HangGuard.Limit;
 
     private static readonly Lock DatasetGate = new();
 
-    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan ScriptTimeout = HangGuard.Limit;
 
     private readonly LocalSlurmCluster cluster;
 
