@@ -45,10 +45,6 @@ public static class ExtractionJob
         return extractor.Run(manifest, shard.Select(sources, s => s.Id), layout, progress, ct);
     }
 
-    /// <summary>Decode-only, backbone-only and overlapped throughput on the first <paramref name="maxVideos"/> videos (`vrec bench extract`).</summary>
-    public static ExtractionBenchmarkResult Benchmark(RunConfig config, int maxVideos, string scratchFolder, IProgressReporter progress, CancellationToken ct) =>
-        Compare(config, new ExtractionComparisonPlan(maxVideos, 0, false, null), scratchFolder, progress, ct).Stages;
-
     /// <summary>
     /// `vrec bench extract`: each stage alone and the overlapped extraction with its per-stage profile, then
     /// rounds of vrec's overlapped extraction alternating with the PyTorch peer on the same videos (when a
