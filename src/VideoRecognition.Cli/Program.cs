@@ -2,6 +2,9 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli;
 using VideoRecognition.Cli.Commands;
 
+// Before anything loads libtorch (and with it libgomp, which reads this once).
+VideoRecognition.Runtime.OpenMpWaitPolicy.Apply();
+
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -43,6 +43,13 @@ public sealed record BackboneConfig : IConfigSection
     /// </summary>
     public bool FreezeBatchNorm { get; init; } = true;
 
+    /// <summary>
+    /// Arithmetic of a frozen backbone's forward pass: float32 (exact, the default) or bfloat16 (channels-last
+    /// bfloat16 convolutions: about twice as fast on CPUs with AVX-512 BF16 or AMX; features differ from
+    /// float32 ones by about 2% in relative L2, see the README). Training always runs in float32.
+    /// </summary>
+    public InferencePrecision Precision { get; init; } = InferencePrecision.Float32;
+
     /// <summary>Frames per forward pass during feature extraction.</summary>
     [Range(1, 4096)]
     public int BatchSize { get; init; } = 32;
@@ -74,12 +81,24 @@ public sealed record BackboneConfig : IConfigSection
             yield return ("onnx_path", $"onnx_path is read only when architecture is onnx (architecture is {ConfigKeys.FromProperty(Architecture.ToString())})");
         }
 
+        if (Precision != InferencePrecision.Float32 && (Trainable || isOnnx))
+        {
+            yield return ("precision", $"precision {ConfigKeys.FromProperty(Precision.ToString())} is for frozen TorchSharp backbones (resnet18/34/50 with trainable false); use float32");
+        }
+
         if (weights == ImageNetWeights && Architecture is BackboneArchitecture.Resnet34 or BackboneArchitecture.Resnet50)
         {
             string arch = ConfigKeys.FromProperty(Architecture.ToString());
             yield return ("weights", $"the offline ImageNet weights are ResNet-18 only; for {arch} bring torchvision's ImageNet state_dict (e.g. {arch}-*.pth from download.pytorch.org/models) and give its path as weights, or use weights none");
         }
     }
+}
+
+/// <summary>The arithmetic of a frozen backbone's forward pass.</summary>
+public enum InferencePrecision
+{
+    Float32,
+    Bfloat16,
 }
 
 public enum BackboneArchitecture

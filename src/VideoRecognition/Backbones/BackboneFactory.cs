@@ -31,8 +31,10 @@ public static class BackboneFactory
         string weights = config.Weights.Trim();
         if (weights == BackboneConfig.NoWeights)
         {
-            return new ResNetBackbone(
+            var random = new ResNetBackbone(
                 config.Architecture, torchDevice, inputSize, config.Trainable, config.FrozenStages, config.FreezeBatchNorm);
+            random.UsePrecision(config.Precision);
+            return random;
         }
 
         bool offline = weights == BackboneConfig.ImageNetWeights;
@@ -48,6 +50,7 @@ public static class BackboneFactory
                     tensors,
                     offline ? $"ONNX model '{ImageNetResNet18.ModelPath}'" : $"weights file '{weights}'",
                     offline ? BackboneConfig.ImageNetWeights : Path.GetFileName(weights));
+                backbone.UsePrecision(config.Precision);
                 return backbone;
             }
             catch

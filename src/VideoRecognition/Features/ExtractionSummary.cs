@@ -14,6 +14,9 @@ public sealed record ExtractionSummary(
     TimeSpan Decode,
     TimeSpan Inference)
 {
+    /// <summary>Time per pipeline stage (decode, transform, queue waits, batch assembly, forward, write).</summary>
+    public IReadOnlyList<StageTime> Stages { get; init; } = [];
+
     public double VideosPerSecond => Extracted / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
     public double SegmentsPerSecond => Segments / Math.Max(Elapsed.TotalSeconds, 1e-9);

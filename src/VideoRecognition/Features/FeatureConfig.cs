@@ -24,6 +24,13 @@ public sealed record FeatureConfig
     [Range(1, 32)]
     public int DecodeWorkers { get; init; } = 1;
 
+    /// <summary>
+    /// Videos whose images go through the backbone together: bigger forward passes use the cores better.
+    /// Each image's features do not depend on which other images share its pass (checked by the tests).
+    /// </summary>
+    [Range(1, 64)]
+    public int VideosPerForward { get; init; } = 4;
+
     /// <summary>Videos between forced flushes to disk (fsync); a kill loses at most the work since the last one.</summary>
     [Range(1, 100000)]
     public int SyncEvery { get; init; } = 16;

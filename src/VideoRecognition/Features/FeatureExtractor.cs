@@ -14,6 +14,9 @@ namespace VideoRecognition.Features;
 /// </summary>
 public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, FeatureConfig config, int backboneBatchSize)
 {
+    /// <summary>Videos whose images share forward passes (features.videos_per_forward).</summary>
+    public int VideosPerForward => config.VideosPerForward;
+
     /// <summary>
     /// Extracts every video not yet in the store at <paramref name="layout"/>; a video that cannot be
     /// read is recorded with its problem and the run goes on.
@@ -34,15 +37,17 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
             progress.Log(LogLevel.Info, $"Resuming {layout.Folder}: {done.Count} of {videos.Count} videos already extracted");
         }
 
-        long decodeTicks = 0;
-        var inference = new Stopwatch();
+        var profile = new ExtractionProfile();
         int extracted = 0;
         int failed = 0;
         long segments = 0;
         using (IProgressTask task = progress.Start("Extracting features", videos.Count, "videos"))
         {
             task.Advance(done.Count);
-            var queue = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(config.QueueCapacity) { SingleReader = true, SingleWriter = true });
+            int perForward = Math.Max(1, config.VideosPerForward);
+            // The queue must hold a whole forward pass's videos plus the ones being decoded, or the backbone waits on every group.
+            int capacity = Math.Max(config.QueueCapacity, perForward + config.DecodeWorkers);
+            var queue = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
             using var workers = new SemaphoreSlim(config.DecodeWorkers);
             Task producer = Task.Run(
                 async () =>
@@ -51,15 +56,13 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                     {
                         foreach (VideoSource video in todo)
                         {
+                            long waited = Stopwatch.GetTimestamp();
                             await workers.WaitAsync(ct);
                             Task<Prepared> prepared = Task.Run(() =>
                             {
                                 try
                                 {
-                                    long start = Stopwatch.GetTimestamp();
-                                    Prepared result = Prepare(video);
-                                    Interlocked.Add(ref decodeTicks, Stopwatch.GetTimestamp() - start);
-                                    return result;
+                                    return Prepare(video, profile);
                                 }
                                 finally
                                 {
@@ -67,6 +70,7 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                                 }
                             });
                             await queue.Writer.WriteAsync(prepared, ct);
+                            profile.AddSince(ExtractionStage.WaitForQueue, waited);
                         }
                     }
                     finally
@@ -77,26 +81,30 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                 ct);
 
             int sinceSync = 0;
-            foreach (Task<Prepared> next in queue.Reader.ReadAllAsync(ct).ToBlockingEnumerable(ct))
+            var group = new List<Prepared>(perForward);
+            void EmbedGroup()
             {
-                Prepared prepared = next.GetAwaiter().GetResult();
-                FeatureEntry entry = Entry(prepared.Video);
-                if (prepared.Batch is null)
+                if (group.Count == 0)
                 {
-                    writer.AppendFailure(entry, prepared.Problem!);
-                    progress.Log(LogLevel.Warning, $"{prepared.Video.Id}: {prepared.Problem}");
-                    failed++;
-                }
-                else
-                {
-                    inference.Start();
-                    float[] features = Embed(prepared.Batch, manifest);
-                    inference.Stop();
-                    writer.Append(entry, features);
-                    extracted++;
-                    segments += manifest.Segments;
+                    return;
                 }
 
+                float[][] features = EmbedVideos(group.Select(g => g.Batch!).ToList(), manifest, profile);
+                long writing = Stopwatch.GetTimestamp();
+                for (int i = 0; i < group.Count; i++)
+                {
+                    writer.Append(Entry(group[i].Video), features[i]);
+                    extracted++;
+                    segments += manifest.Segments;
+                    Advanced();
+                }
+
+                profile.AddSince(ExtractionStage.Write, writing);
+                group.Clear();
+            }
+
+            void Advanced()
+            {
                 if (++sinceSync >= config.SyncEvery)
                 {
                     writer.Sync();
@@ -106,15 +114,53 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                 task.Advance();
             }
 
+            var reader = queue.Reader;
+            while (true)
+            {
+                long waiting = Stopwatch.GetTimestamp();
+                if (!reader.TryRead(out Task<Prepared>? next)
+                    && !(reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult() && reader.TryRead(out next)))
+                {
+                    break;
+                }
+
+                Prepared prepared = next.GetAwaiter().GetResult();
+                profile.AddSince(ExtractionStage.WaitForDecode, waiting);
+                if (prepared.Batch is null)
+                {
+                    // Videos before the failure are written first, so the store's order is the input order.
+                    EmbedGroup();
+                    writer.AppendFailure(Entry(prepared.Video), prepared.Problem!);
+                    progress.Log(LogLevel.Warning, $"{prepared.Video.Id}: {prepared.Problem}");
+                    failed++;
+                    Advanced();
+                    continue;
+                }
+
+                group.Add(prepared);
+                if (group.Count == perForward)
+                {
+                    EmbedGroup();
+                }
+            }
+
+            EmbedGroup();
             producer.GetAwaiter().GetResult();
             writer.Complete();
         }
 
-        return new ExtractionSummary(videos.Count, extracted, failed, done.Count, segments, clock.Elapsed, Stopwatch.GetElapsedTime(0, decodeTicks), inference.Elapsed);
+        var stages = profile.Snapshot();
+        return new ExtractionSummary(
+            videos.Count, extracted, failed, done.Count, segments, clock.Elapsed,
+            profile.Time(ExtractionStage.Decode) + profile.Time(ExtractionStage.Transform),
+            profile.Time(ExtractionStage.Assemble) + profile.Time(ExtractionStage.Forward))
+        {
+            Stages = stages,
+        };
     }
 
     /// <summary>Decodes one video into its views; a video that cannot be read becomes a recorded problem, not an exception.</summary>
-    public Prepared Prepare(VideoSource video)
+    public Prepared Prepare(VideoSource video, ExtractionProfile? profile = null)
     {
         if (!video.Probe.IsReadable)
         {
@@ -123,7 +169,7 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
 
         try
         {
-            return new Prepared(video, views.Prepare(video), null);
+            return new Prepared(video, views.Prepare(video, profile), null);
         }
         catch (Exception e) when (e is Runtime.BadInputException or IOException or OpenCvSharp.OpenCVException)
         {
@@ -132,24 +178,43 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
     }
 
     /// <summary>The backbone features of one prepared video, averaged over each clip's frames: views x segments x D.</summary>
-    public float[] Embed(FrameBatch batch, FeatureStoreManifest manifest)
+    public float[] Embed(FrameBatch batch, FeatureStoreManifest manifest) => EmbedVideos([batch], manifest, null)[0];
+
+    /// <summary>
+    /// The features of several prepared videos through shared forward passes (at most the backbone's batch
+    /// size of images each), split back per video: views x segments x D each, a clip's frames averaged as TSN does.
+    /// </summary>
+    public float[][] EmbedVideos(IReadOnlyList<FrameBatch> batches, FeatureStoreManifest manifest, ExtractionProfile? profile)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Tensor images = batch.ToTensor(backbone.Device);
+        long start = Stopwatch.GetTimestamp();
+        Tensor images = FrameBatch.ToTensor(batches, backbone.Device);
+        profile?.AddSince(ExtractionStage.Assemble, start);
+
+        start = Stopwatch.GetTimestamp();
         var parts = new List<Tensor>();
-        for (long start = 0; start < images.shape[0]; start += backboneBatchSize)
+        for (long first = 0; first < images.shape[0]; first += backboneBatchSize)
         {
-            parts.Add(backbone.Forward(images.narrow(0, start, Math.Min(backboneBatchSize, images.shape[0] - start))));
+            parts.Add(backbone.Forward(images.narrow(0, first, Math.Min(backboneBatchSize, images.shape[0] - first))));
         }
 
-        // (views * segments * clip) x D -> views x segments x D: a clip's frames are averaged, as TSN does.
         Tensor features = cat(parts, 0)
-            .view(manifest.Views, manifest.Segments, -1, manifest.FeatureDimension)
+            .view(batches.Count, manifest.Views * manifest.Segments, -1, manifest.FeatureDimension)
             .mean([2])
             .to(float32)
-            .cpu();
-        return features.data<float>().ToArray();
+            .cpu()
+            .contiguous();
+        float[] all = features.data<float>().ToArray();
+        int perVideo = manifest.Views * manifest.Segments * manifest.FeatureDimension;
+        var result = new float[batches.Count][];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = all.AsSpan(i * perVideo, perVideo).ToArray();
+        }
+
+        profile?.AddSince(ExtractionStage.Forward, start);
+        return result;
     }
 
     private static FeatureEntry Entry(VideoSource video) =>

@@ -22,7 +22,7 @@ public sealed class SegmentViews(VideoConfig video, int trainViews, Seed seed)
     public int ImagesPerVideo => Views * video.Segments * video.ClipLength;
 
     /// <summary>Decodes the video and writes its views into a new batch (views x segments x clip frames).</summary>
-    public FrameBatch Prepare(VideoSource source) => Decode(source, withTestView: true, trainViews);
+    public FrameBatch Prepare(VideoSource source, ExtractionProfile? profile = null) => Decode(source, withTestView: true, trainViews, profile);
 
     /// <summary>
     /// Only the augmented training views (views 1..N of <see cref="Prepare"/>, the same frames and pixels):
@@ -33,8 +33,9 @@ public sealed class SegmentViews(VideoConfig video, int trainViews, Seed seed)
     /// <summary>Only the test view (view 0 of <see cref="Prepare"/>): segments x clip frames.</summary>
     public FrameBatch PrepareTestView(VideoSource source) => Decode(source, withTestView: true, 0);
 
-    private FrameBatch Decode(VideoSource source, bool withTestView, int augmented)
+    private FrameBatch Decode(VideoSource source, bool withTestView, int augmented, ExtractionProfile? profile = null)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         Random random = seed.Derive("extract.video:" + source.Id).ToRandom();
         int[] test = withTestView ? SampledSegment.FramesOf(sampler.TestFrames(source.Probe)) : [];
         // The training frames are drawn even when unused, so the augmentations that follow are the same either way.
@@ -43,6 +44,8 @@ public sealed class SegmentViews(VideoConfig video, int trainViews, Seed seed)
 
         using var reader = FrameReader.Open(source.Probe);
         Mat[] frames = reader.Read(read);
+        profile?.AddSince(ExtractionStage.Decode, start);
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var batch = new FrameBatch(((withTestView ? 1 : 0) + augmented) * video.Segments * video.ClipLength, video.InputSize);
@@ -59,6 +62,7 @@ public sealed class SegmentViews(VideoConfig video, int trainViews, Seed seed)
                 }
             }
 
+            profile?.AddSince(ExtractionStage.Transform, start);
             return batch;
         }
         finally

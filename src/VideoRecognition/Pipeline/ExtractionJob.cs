@@ -45,13 +45,56 @@ public static class ExtractionJob
         return extractor.Run(manifest, shard.Select(sources, s => s.Id), layout, progress, ct);
     }
 
-    /// <summary>Decode-only, backbone-only and overlapped throughput on the first <paramref name="maxVideos"/> videos (`vrec bench extract`).</summary>
-    public static IReadOnlyList<StageThroughput> Benchmark(RunConfig config, int maxVideos, string scratchFolder, IProgressReporter progress, CancellationToken ct)
+    /// <summary>
+    /// `vrec bench extract`: each stage alone and the overlapped extraction with its per-stage profile, then
+    /// rounds of vrec's overlapped extraction alternating with the PyTorch peer on the same videos (when a
+    /// peer is given), on a quiet machine and, with <see cref="ExtractionComparisonPlan.Busy"/>, again with one
+    /// competing CPU-bound process that this starts and ends itself.
+    /// </summary>
+    public static ExtractionComparison Compare(RunConfig config, ExtractionComparisonPlan plan, string scratchFolder, IProgressReporter progress, CancellationToken ct)
     {
-        var sources = ShardSpec.GlobalOrder(Sources(config, progress, ct), s => s.Id).Take(maxVideos).ToList();
+        var sources = ShardSpec.GlobalOrder(Sources(config, progress, ct), s => s.Id).Take(plan.Videos).ToList();
         using IBackbone backbone = CreateBackbone(config);
         var (extractor, manifest) = Extractor(config, backbone);
-        return ExtractionBenchmark.Run(extractor, manifest, sources, scratchFolder, progress, ct);
+        var stages = ExtractionBenchmark.Run(extractor, manifest, sources, scratchFolder, progress, ct);
+        var rounds = new List<ComparisonRound>();
+        foreach (bool busy in plan.Busy ? new[] { false, true } : [false])
+        {
+            if (plan.Rounds == 0)
+            {
+                break;
+            }
+
+            using var load = busy ? CompetingLoad.Start() : null;
+            if (load is not null)
+            {
+                progress.Log(LogLevel.Info, $"Competing CPU-bound process started (pid {load.ProcessId})");
+            }
+
+            for (int round = 0; round < plan.Rounds; round++)
+            {
+                ExtractionSummary vrec = ExtractionBenchmark.Overlapped(extractor, manifest, sources, scratchFolder, progress, ct);
+                PeerThroughput? peer = null;
+                if (plan.Peer is not null)
+                {
+                    progress.Log(LogLevel.Info, $"Peer round {round + 1}{(busy ? " (busy)" : "")} on {sources.Count} videos ...");
+                    peer = plan.Peer.Run(
+                        sources.Select(s => s.Probe.Path).ToList(),
+                        config.Backbone.Architecture.ToString().ToLowerInvariant(),
+                        config.Video.InputSize,
+                        config.Video.ResizeShorter,
+                        config.Video.Segments,
+                        config.Features.TrainViews,
+                        workers: 1,
+                        threads: TorchSharp.torch.get_num_threads(),
+                        scratchFolder + "-peer");
+                }
+
+                rounds.Add(new ComparisonRound(busy, round + 1, vrec, peer));
+            }
+        }
+
+        return new ExtractionComparison(stages, rounds);
     }
 
     /// <summary>

@@ -39,10 +39,10 @@ internal static class VrecProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         // Guards against a hang only: a busy machine may run a small job many times slower than a quiet one.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
+        if (!process.WaitForExit(HangGuard.Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"vrec {string.Join(' ', args)} did not finish in 15 minutes");
+            throw new TimeoutException($"vrec {string.Join(' ', args)} did not finish in {HangGuard.Limit.TotalMinutes} minutes");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);

@@ -37,7 +37,7 @@ public sealed class ExtractCommandTests(ExtractionDataset dataset) : IClassFixtu
         {
             // Wait (polling the store, no fixed sleep) until some but not all videos are written, then kill -9.
             var clock = Stopwatch.StartNew();
-            while (LineCount(index) < 4 && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(15))
+            while (LineCount(index) < 4 && !process.HasExited && clock.Elapsed < HangGuard.Limit)
             {
                 Thread.Sleep(20);
             }

@@ -11,7 +11,7 @@ public sealed record ChromiumRun(int ExitCode, string Output, string Log);
 /// </summary>
 public static class HeadlessChromium
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5); // a hang guard, not a speed check
+    private static readonly TimeSpan Limit = HangGuard.Limit; // a hang guard, not a speed check
 
     public static ChromiumRun Screenshot(string page, string png, int height = 900) => Run(page, $"--screenshot={png}", height);
 

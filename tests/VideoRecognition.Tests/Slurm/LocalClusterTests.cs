@@ -22,7 +22,7 @@ public sealed class LocalClusterTests
         var clock = Stopwatch.StartNew();
         while (cluster.Slurm("squeue", "--noheader", "--jobs", job, "--format", "%T").Stdout.Trim() != "RUNNING")
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"job {job} did not start");
+            Assert.True(clock.Elapsed < HangGuard.Limit, $"job {job} did not start");
             Thread.Sleep(100);
         }
 
@@ -30,7 +30,7 @@ public sealed class LocalClusterTests
         while (!cluster.RunningProcesses().Any(p => p.Contains("sleep 600", StringComparison.Ordinal))
             || !cluster.RunningProcesses().Any(p => p.Contains("slurmstepd", StringComparison.Ordinal)))
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"job {job} runs but its process was not found:\n{string.Join('\n', cluster.RunningProcesses())}");
+            Assert.True(clock.Elapsed < HangGuard.Limit, $"job {job} runs but its process was not found:\n{string.Join('\n', cluster.RunningProcesses())}");
             Thread.Sleep(100);
         }
 

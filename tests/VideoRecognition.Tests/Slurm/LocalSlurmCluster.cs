@@ -14,9 +14,9 @@ public sealed class LocalSlurmCluster : IDisposable
     public const string Collection = "local Slurm cluster";
 
     /// <summary>Starting may install slurm-wlm and munge with apt first (about half a minute here).</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StartTimeout = HangGuard.Limit;
 
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StopTimeout = HangGuard.Limit;
 
     public LocalSlurmCluster()
         : this("cluster")
@@ -93,7 +93,7 @@ public sealed class LocalSlurmCluster : IDisposable
 
     /// <summary>A Slurm client command (squeue, scontrol, sacct, scancel) against this cluster.</summary>
     internal ScriptProcess.Result Slurm(string command, params string[] args) =>
-        ScriptProcess.Run(Root, Environment, TimeSpan.FromMinutes(1), command, args);
+        ScriptProcess.Run(Root, Environment, HangGuard.Limit, command, args);
 
     /// <summary>
     /// The processes of this cluster, found as the script finds them (never by name alone): the daemons carry

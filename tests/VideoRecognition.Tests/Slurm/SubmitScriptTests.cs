@@ -19,7 +19,7 @@ public sealed class SubmitScriptTests : IDisposable
 
     private Dictionary<string, string> DryRun(params string[] args)
     {
-        var result = ScriptProcess.Run(temp.Path, Vrec, TimeSpan.FromMinutes(3), "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, "submit.sh"), Config, "--dry-run", .. args]);
+        var result = ScriptProcess.Run(temp.Path, Vrec, HangGuard.Limit, "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, "submit.sh"), Config, "--dry-run", .. args]);
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("dry run: nothing submitted", result.Stdout);
         return result.Stdout.Split('\n').Where(l => l.StartsWith("sbatch ", StringComparison.Ordinal))
@@ -95,7 +95,7 @@ public sealed class SubmitScriptTests : IDisposable
             environment["SLURM_ARRAY_TASK_ID"] = arrayTask;
         }
 
-        var result = ScriptProcess.Run(temp.Path, environment, TimeSpan.FromMinutes(1), "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, script), .. args.Split(' ')]);
+        var result = ScriptProcess.Run(temp.Path, environment, HangGuard.Limit, "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, script), .. args.Split(' ')]);
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal("vrec " + expected, result.Stdout.Trim().Split('\n')[^1]);
     }

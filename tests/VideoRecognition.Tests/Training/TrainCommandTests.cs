@@ -19,7 +19,7 @@ public sealed class TrainCommandTests(TrainingDataset dataset) : IClassFixture<T
         using (var process = VrecProcess.Start("train", "--config", config))
         {
             var clock = Stopwatch.StartNew();
-            while (!Directory.Exists(temp["killed/checkpoints/epoch-0003"]) && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(15))
+            while (!Directory.Exists(temp["killed/checkpoints/epoch-0003"]) && !process.HasExited && clock.Elapsed < HangGuard.Limit)
             {
                 Thread.Sleep(10);
             }

@@ -7,6 +7,19 @@ namespace VideoRecognition.Tests.Video;
 public sealed class FrameReaderTests
 {
     [Fact]
+    public void Captures_decode_on_one_thread()
+    {
+        using var temp = new TempFolder();
+        string path = BadVideoTests.WriteVideo(temp["one_thread.mp4"], frames: 12);
+        using var capture = FfmpegCapture.TryOpen(path);
+
+        Assert.NotNull(capture);
+        Assert.Equal(1, capture.Get((VideoCaptureProperties)FfmpegCapture.DecoderThreadsProperty));
+        using var frame = new Mat();
+        Assert.True(capture.Read(frame) && !frame.Empty());
+    }
+
+    [Fact]
     public void Reads_by_time_and_by_index_alike_and_rejects_indices_outside_the_video()
     {
         using var temp = new TempFolder();

@@ -80,6 +80,74 @@ public sealed class TransformTests
     }
 
     [Fact]
+    public void Clamping_on_the_pixels_gives_what_opencv_max_and_min_give_in_every_channel()
+    {
+        var random = new Random(5);
+        using var frame = new Mat(13, 17, MatType.CV_32FC3);
+        var values = frame.AsSpan<float>();
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 3) - 1); // in [-1, 2): below, inside and above [0, 1]
+        }
+
+        values[0] = 0f;
+        values[1] = 1f;
+        using var expected = frame.Clone();
+        Cv2.Max(expected, 0.0, expected);
+        Cv2.Min(expected, 1.0, expected);
+
+        ColourJitter.Clamp(frame);
+
+        Assert.Equal(expected.AsSpan<float>().ToArray(), frame.AsSpan<float>().ToArray());
+        using var roi = new Mat(expected, new Rect(2, 2, 5, 5)); // not continuous: the OpenCV path
+        roi.SetTo(new Scalar(-3, 4, 0.5));
+        ColourJitter.Clamp(roi);
+        Assert.Equal(new Vec3f(0, 1, 0.5f), roi.At<Vec3f>(1, 1));
+    }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(-0.1)]
+    [InlineData(0.5)]
+    [InlineData(-0.5)]
+    public void Hue_shift_folds_hue_back_onto_the_circle_as_opencv_compare_and_subtract_do(double share)
+    {
+        var random = new Random(9);
+        using var frame = new Mat(16, 16, MatType.CV_32FC3);
+        var values = frame.AsSpan<float>();
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)random.NextDouble();
+        }
+
+        // The reference: the fold written with OpenCV's masked subtract, as the transform did before.
+        using var expected = new Mat();
+        using (var hsv = new Mat())
+        {
+            Cv2.CvtColor(frame, hsv, ColorConversionCodes.BGR2HSV);
+            Mat[] channels = Cv2.Split(hsv);
+            channels[0].ConvertTo(channels[0], MatType.CV_32F, 1, share * 360 + 360);
+            using var over = new Mat();
+            for (int turn = 0; turn < 2; turn++)
+            {
+                Cv2.Compare(channels[0], 360, over, CmpTypes.GE);
+                Cv2.Subtract(channels[0], new Scalar(360), channels[0], over);
+            }
+
+            Cv2.Merge(channels, hsv);
+            Cv2.CvtColor(hsv, expected, ColorConversionCodes.HSV2BGR);
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
+        }
+
+        ColourJitter.ShiftHue(frame, share);
+
+        Assert.Equal(expected.AsSpan<float>().ToArray(), frame.AsSpan<float>().ToArray());
+    }
+
+    [Fact]
     public void Hue_shift_of_a_third_turns_red_into_green()
     {
         using var red = new Mat(4, 4, MatType.CV_32FC3, new Scalar(0, 0, 1));
