@@ -135,6 +135,11 @@ public static class RunConfigFile
 
     private static string ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new BadInputException($"config file '{path}' is a folder; give a YAML file such as {Path.Combine(path, "run.yaml")}");
+        }
+
         try
         {
             return File.ReadAllText(path);
@@ -167,6 +172,11 @@ public static class RunConfigFile
         catch (YamlException e)
         {
             throw new BadInputException($"{source}, line {e.Start.Line}, column {e.Start.Column}: malformed YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on some unclosed flow collections, e.g. "[0" then "{a: 1".
+            throw new BadInputException($"{source}: malformed YAML: a '[' or '{{' is not closed (or a flow collection is cut short)");
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
