@@ -17,8 +17,10 @@ internal sealed class IndexCommand : Command<DataSettings>
         string output = OutputFolder.Prepare(config.Data.Index);
         RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
 
-        var (_, index) = ConsoleReporter.Run(settings.LogLevel, progress => ExtractionJob.Index(config, progress, cancellationToken));
+        var (annotations, index) = ConsoleReporter.Run(settings.LogLevel, progress => ExtractionJob.Index(config, progress, cancellationToken));
 
+        // Each problem was logged as it was read; the table counts them.
+        SummaryTable.Write(annotations, withMessages: false);
         SummaryTable.Write(index, Path.Combine(output, ExtractionJob.IndexFileName));
         return ExitCodes.Ok;
     }

@@ -62,10 +62,12 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
     public IReadOnlyDictionary<string, VideoIndexEntry> Usable() =>
         Videos.Where(v => v.IsUsable).ToDictionary(v => v.Id, StringComparer.Ordinal);
 
-    public void Write(string path) =>
+    /// <summary>Writes the index, with the annotation file's problems (each naming its video) beside it.</summary>
+    public void Write(string path, IReadOnlyList<ActivityNet.AnnotationProblem> annotationProblems) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new
         {
             video_folder = VideoFolder,
+            annotation_problems = annotationProblems.Select(p => new { video = p.VideoId, issue = p.Issue, message = p.Message }),
             counts = CountByStatus().ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
             videos = Videos.Select(v => new
             {

@@ -31,7 +31,7 @@ public static class ExtractionJob
 
         VideoIndex index = VideoIndex.Build(
             annotations.Videos.Select(v => (v.Id, v.Duration)).ToList(), config.Data.Videos, cache, progress, ct);
-        index.Write(Path.Combine(config.Data.Index, IndexFileName));
+        index.Write(Path.Combine(config.Data.Index, IndexFileName), annotations.Report.Problems);
         return (annotations, index);
     }
 
@@ -63,9 +63,17 @@ public static class ExtractionJob
         var (annotations, index) = Index(config, progress, ct);
         var usable = index.Usable();
         var labelled = annotations.Videos.Where(v => v.Labels.Count > 0).ToList();
-        if (labelled.Count < annotations.Videos.Count)
+        var withProblems = annotations.Report.VideosWithProblems();
+        var unlabelled = annotations.Videos.Where(v => v.Labels.Count == 0).ToList();
+        int emptied = unlabelled.Count(v => withProblems.Contains(v.Id));
+        if (emptied > 0)
         {
-            progress.Log(LogLevel.Info, $"{annotations.Videos.Count - labelled.Count} videos have no label (e.g. ActivityNet's testing subset) and are not extracted");
+            progress.Log(LogLevel.Warning, $"{emptied} videos lost every label to the annotation problems above (unknown label, unreadable segment) and are not extracted");
+        }
+
+        if (unlabelled.Count > emptied)
+        {
+            progress.Log(LogLevel.Info, $"{unlabelled.Count - emptied} videos have no annotation (e.g. ActivityNet's testing subset) and are not extracted");
         }
 
         var sources = labelled
@@ -122,7 +130,17 @@ public static class ExtractionJob
         var annotations = ActivityNetAnnotationReader.Read(
             data.Annotations,
             new AnnotationReadOptions { VideoInfoPath = data.VideoInfo.Length == 0 ? null : data.VideoInfo });
-        progress.Log(LogLevel.Info, $"{data.Annotations}: {annotations.Videos.Count} videos, {annotations.Classes.Count} classes ({annotations.Layout} layout)");
+        AnnotationReport report = annotations.Report;
+        foreach (AnnotationProblem problem in report.Problems)
+        {
+            progress.Log(problem.Routine ? LogLevel.Debug : LogLevel.Warning, problem.Message);
+        }
+
+        int dropped = report.Problems.Count(p => !p.Routine);
+        progress.Log(dropped > 0 ? LogLevel.Warning : LogLevel.Info,
+            $"{data.Annotations}: {report.VideosLoaded} of {report.VideosInFile} videos and {report.SegmentsLoaded} of {report.SegmentsInFile} segments loaded, "
+            + $"{annotations.Classes.Count} classes ({annotations.Layout} layout); {report.Problems.Count} annotation problems"
+            + (report.IsClean ? string.Empty : $" ({string.Join(", ", report.IssueCounts.Select(c => $"{c.Value} {c.Key}"))})"));
         return annotations;
     }
 }
