@@ -18,6 +18,7 @@ app.Configure(config =>
     config.Settings.PropagateExceptions = false;
     config.Settings.StrictParsing = true;
     config.SetExceptionHandler((exception, _) => FailureReport.Write(exception));
+    config.SetInterceptor(new CommandPrologue());
 
     config.AddCommand<SynthCommand>("synth")
         .WithDescription("Generate the synthetic untrimmed-video benchmark (real video files, ActivityNet-layout annotations, FG/IBG/NBG ground truth).")

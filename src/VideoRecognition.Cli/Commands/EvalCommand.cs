@@ -5,6 +5,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -68,6 +69,11 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        foreach (string checkpoint in settings.Checkpoints)
+        {
+            CheckpointStore.RequireFolder(checkpoint);
+        }
+
         RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
         RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));

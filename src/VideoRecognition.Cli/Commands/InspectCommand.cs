@@ -6,6 +6,7 @@ using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Reports;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -49,9 +50,21 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
             throw new BadInputException("--checkpoint is required (a folder such as runs/train/checkpoints/best)");
         }
 
+        if (settings.Count < 1)
+        {
+            throw new BadInputException($"--count must be a whole number of videos, at least 1; got {settings.Count}");
+        }
+
+        string[]? named = settings.Videos?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named is { Length: 0 })
+        {
+            throw new BadInputException($"--videos '{settings.Videos}' names no video; give comma-separated ids such as synth00042,synth00107");
+        }
+
+        CheckpointStore.RequireFolder(settings.Checkpoint);
         RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
-        var ids = settings.Videos?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
+        var ids = named ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
         string trainingLog = Path.Combine(settings.Checkpoint, "..", "..", "train.jsonl");
         var evaluations = settings.Results.Select(EvaluationSetting.Read).ToList();
         string index = ConsoleReporter.Run(settings.LogLevel, progress =>

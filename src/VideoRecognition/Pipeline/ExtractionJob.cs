@@ -30,7 +30,7 @@ public static class ExtractionJob
         }
 
         VideoIndex index = VideoIndex.Build(
-            annotations.Videos.Select(v => (v.Id, v.Duration)).ToList(), config.Data.Videos, cache, progress, ct);
+            annotations.Videos.Select(v => (v.Id, v.Duration)).ToList(), config.Data.Videos, cache, config.Video.MaxFramePixels, progress, ct);
         index.Write(Path.Combine(config.Data.Index, IndexFileName), annotations.Report.Problems);
         return (annotations, index);
     }

@@ -77,7 +77,7 @@ public static class InspectionJob
         var batches = new FeatureBatches(store, Backbones.BackboneFactory.ToTorch(config.Device));
         int segments = store.Manifest.Segments;
         int classes = trained.Classes.Count;
-        var files = Directory.Exists(config.Data.Videos) ? VideoIndex.FilesById(config.Data.Videos) : new Dictionary<string, string>();
+        var files = Directory.Exists(config.Data.Videos) ? VideoIndex.FilesById(config.Data.Videos) : new Dictionary<string, IReadOnlyList<string>>();
         var inspections = new List<VideoInspection>();
         foreach (string id in videoIds)
         {
@@ -106,7 +106,7 @@ public static class InspectionJob
                 id,
                 entry.Label,
                 own >= 0 ? null : trained.Classes[predicted],
-                files.TryGetValue(id, out string? file) ? file : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
+                files.TryGetValue(id, out IReadOnlyList<string>? found) ? found[0] : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
                 entry.Fps,
                 entry.Frames,
                 entry.Duration,

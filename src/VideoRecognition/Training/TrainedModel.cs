@@ -46,10 +46,7 @@ public sealed class TrainedModel : IDisposable
 
     public static TrainedModel Load(string checkpoint, FeatureStoreManifest features, Configuration.Device device)
     {
-        if (!Directory.Exists(checkpoint))
-        {
-            throw new BadInputException($"checkpoint folder '{checkpoint}' does not exist; give one such as runs/train/checkpoints/best");
-        }
+        CheckpointStore.RequireFolder(checkpoint);
 
         CheckpointState state = CheckpointStore.ReadState(checkpoint);
         if (state.Mode == TrainingMode.EndToEnd)
