@@ -110,6 +110,7 @@ public static class VideoProber
 
         return probe with
         {
+            FrameSeconds = FrameTime.VariableTimeline(pass.FrameMsec, fps),
             DecodedFrames = frames,
             ContainerFrames = containerFrames,
             ContainerFps = double.IsFinite(containerFps) ? containerFps : 0,
