@@ -153,8 +153,8 @@ public static class VideoProber
         }
 
         // Neither source is usable: a common rate keeps seconds meaningful-ish and the problem says so.
-        const double fallback = 25.0;
-        return (fallback, frames / fallback, $"container says {containerFps:G6} fps and timestamps are unusable; assuming {fallback} fps");
+        const double Fallback = 25.0;
+        return (Fallback, frames / Fallback, $"container says {containerFps:G6} fps and timestamps are unusable; assuming {Fallback} fps");
     }
 
     private static (SeekCheck Check, double SecondsPerSeek) CheckSeeks(string path, SequentialPass pass)

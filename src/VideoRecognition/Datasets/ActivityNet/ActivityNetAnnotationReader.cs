@@ -46,18 +46,18 @@ public static class ActivityNetAnnotationReader
 
     private static AnnotationLayout Detect(string path, JsonElement root)
     {
-        const string expected = "expected the official layout {version, taxonomy, database: {id: {subset, duration, annotations}}} "
+        const string Expected = "expected the official layout {version, taxonomy, database: {id: {subset, duration, annotations}}} "
             + "or the proposal layout {v_id: {duration_second, duration_frame, annotations, feature_frame}}";
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new BadInputException($"ActivityNet annotation file '{path}' holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object; {expected}.");
+            throw new BadInputException($"ActivityNet annotation file '{path}' holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object; {Expected}.");
         }
 
         if (root.TryGetProperty("database", out JsonElement database))
         {
             return database.ValueKind == JsonValueKind.Object
                 ? AnnotationLayout.Official
-                : throw new BadInputException($"ActivityNet annotation file '{path}': 'database' is not an object of videos; {expected}.");
+                : throw new BadInputException($"ActivityNet annotation file '{path}': 'database' is not an object of videos; {Expected}.");
         }
 
         // One recognisable entry is enough: the rest may be defective and are then reported one by one.
@@ -69,7 +69,7 @@ public static class ActivityNetAnnotationReader
 
         string keys = string.Join(", ", root.EnumerateObject().Take(5).Select(e => $"'{e.Name}'"));
         throw new BadInputException(
-            $"ActivityNet annotation file '{path}' is in neither layout (top-level keys: {(keys.Length == 0 ? "none" : keys)}); {expected}.");
+            $"ActivityNet annotation file '{path}' is in neither layout (top-level keys: {(keys.Length == 0 ? "none" : keys)}); {Expected}.");
     }
 
     private static ActivityNetAnnotations ReadOfficial(string path, JsonElement root, AnnotationReadOptions options, AnnotationProblems problems)
