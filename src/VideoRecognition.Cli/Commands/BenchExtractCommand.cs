@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -33,8 +34,7 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
         }
 
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(settings.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, settings.Output);
         var stages = ConsoleReporter.Run(settings.LogLevel, progress =>
             ExtractionJob.Benchmark(config, settings.Count, Path.Combine(output, "scratch-features"), progress, cancellationToken));
 

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -75,8 +76,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         }
 
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(settings.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, settings.Output);
         var outcome = ConsoleReporter.Run(settings.LogLevel, progress =>
             EvaluationJob.Evaluate(config, settings.Checkpoints, settings.Replay, output, progress, cancellationToken, settings.FromVideos));
         SummaryTable.Write(outcome.Result);

@@ -5,6 +5,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Reports;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -65,7 +66,7 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
         RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
         var ids = named ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
-        string trainingLog = Path.Combine(settings.Checkpoint, "..", "..", "train.jsonl");
+        string trainingLog = RunLayout.OfCheckpoint(settings.Checkpoint).TrainingLog;
         var evaluations = settings.Results.Select(EvaluationSetting.Read).ToList();
         string index = ConsoleReporter.Run(settings.LogLevel, progress =>
             InspectionJob.Inspect(config, settings.Checkpoint, ids, output, trainingLog, evaluations, progress, cancellationToken));

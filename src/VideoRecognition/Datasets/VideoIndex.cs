@@ -16,6 +16,9 @@ namespace VideoRecognition.Datasets;
 /// </summary>
 public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntry> Videos)
 {
+    /// <summary>The index's file name in data.index.</summary>
+    public const string FileName = "video_index.json";
+
     public static readonly string[] Extensions = [".mp4", ".mkv", ".webm", ".avi", ".mov", ".mpg", ".mpeg"];
 
     /// <summary>Relative duration disagreement between file and annotation beyond which a video is suspicious (and at least 1 s).</summary>

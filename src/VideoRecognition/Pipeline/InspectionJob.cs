@@ -6,6 +6,7 @@ using VideoRecognition.FewShot;
 using VideoRecognition.Model;
 using VideoRecognition.Progress;
 using VideoRecognition.Reports;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
@@ -42,7 +43,7 @@ public static class InspectionJob
         CancellationToken ct)
     {
         using var store = FeatureStore.Open(config.Features.Output);
-        using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
+        using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device, RunConfigFile.ModelConfigOf);
         var videos = Describe(trained, store, config, videoIds, ct);
         return InspectionReport.Write(
             OutputFolder.Prepare(outputFolder),

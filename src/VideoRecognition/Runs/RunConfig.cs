@@ -9,7 +9,9 @@ using VideoRecognition.Model;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
 
-namespace VideoRecognition.Configuration;
+using VideoRecognition.Configuration;
+
+namespace VideoRecognition.Runs;
 
 /// <summary>
 /// A whole run configuration as loaded from YAML: global keys plus one section per pipeline stage.
@@ -54,10 +56,4 @@ public sealed record RunConfig
     /// <summary>Few-shot episode evaluation.</summary>
     [Required]
     public EvaluationConfig Eval { get; init; } = new();
-}
-
-public enum Device
-{
-    Cpu,
-    Cuda,
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Reflection;
+using VideoRecognition.Configuration;
 using VideoRecognition.Runtime;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace VideoRecognition.Configuration;
+namespace VideoRecognition.Runs;
 
 /// <summary>Reads, overrides, validates and writes run configurations in YAML.</summary>
 public static class RunConfigFile
@@ -23,6 +24,9 @@ public static class RunConfigFile
         path is null
             ? LoadEmbedded("synthetic.yaml", overrides)
             : Bind(LoadWithBase(path, ReadFile, depth: 0), path, overrides ?? []);
+
+    /// <summary>The model section of a saved run configuration (a checkpoint's config.yaml): what rebuilds its model.</summary>
+    public static Model.ModelConfig ModelConfigOf(string path) => Load(path).Model;
 
     /// <summary>One of the configs shipped in configs/ (embedded in the engine), e.g. "baseline.yaml".</summary>
     public static RunConfig LoadEmbedded(string name, IReadOnlyList<ConfigOverride>? overrides = null) =>

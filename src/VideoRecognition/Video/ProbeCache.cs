@@ -11,6 +11,9 @@ namespace VideoRecognition.Video;
 /// </summary>
 public sealed class ProbeCache
 {
+    /// <summary>The cache's file name in data.index.</summary>
+    public const string FileName = "probes.jsonl";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly string path;
