@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.FewShot;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;

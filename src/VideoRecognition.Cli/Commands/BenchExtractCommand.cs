@@ -7,6 +7,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Features;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -65,8 +66,7 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
             config = Like(config, RunConfigFile.Load(like, settings.Overrides()), notes);
         }
 
-        string output = OutputFolder.Prepare(settings.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, settings.Output);
         ExtractionPeer? peer = null;
         if (settings.Rounds > 0 && !string.Equals(settings.Peer, "none", StringComparison.OrdinalIgnoreCase))
         {

@@ -6,6 +6,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Features.Import;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;

@@ -4,6 +4,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
+using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 

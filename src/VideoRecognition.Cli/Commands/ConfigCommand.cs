@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using VideoRecognition.Configuration;
+using VideoRecognition.Runs;
 
 namespace VideoRecognition.Cli.Commands;
 

@@ -17,7 +17,7 @@ internal class DataSettings : RunSettings
     public string? VideoInfo { get; init; }
 
     [CommandOption("--videos <FOLDER>")]
-    [Description("Folder of the videos, v_<id>.mp4|.mkv|.webm (config key: data.videos).")]
+    [Description("Folder of the videos, v_<id>.mp4|.mkv|.webm, searched with its subfolders (config key: data.videos).")]
     [ConfigKey("data.videos")]
     public string? Videos { get; init; }
 

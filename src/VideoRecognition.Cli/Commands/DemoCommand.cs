@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -23,7 +24,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
     {
         string output = OutputFolder.Prepare(settings.Output);
         RunConfig config = DemoPipeline.Arrange(settings.LoadConfig(), output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        settings.PrepareOutput(config, output);
 
         DemoResult result = ConsoleReporter.Run(settings.LogLevel, progress =>
             DemoPipeline.Run(config, output, progress, cancellationToken));

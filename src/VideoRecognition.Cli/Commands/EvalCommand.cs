@@ -4,7 +4,9 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -68,9 +70,13 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        foreach (string checkpoint in settings.Checkpoints)
+        {
+            CheckpointStore.RequireFolder(checkpoint);
+        }
+
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(settings.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, settings.Output);
         var outcome = ConsoleReporter.Run(settings.LogLevel, progress =>
             EvaluationJob.Evaluate(config, settings.Checkpoints, settings.Replay, output, progress, cancellationToken, settings.FromVideos));
         SummaryTable.Write(outcome.Result);

@@ -5,6 +5,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Features;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -36,8 +37,7 @@ internal sealed class ExtractCommand : Command<ExtractCommand.Settings>
             throw new BadInputException("--merge and --shard do not go together: extract every shard first, then merge once");
         }
 
-        string output = OutputFolder.Prepare(config.Features.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, config.Features.Output);
         if (settings.Merge)
         {
             int videos = ConsoleReporter.Run(settings.LogLevel, progress => ExtractionJob.Merge(config, progress, cancellationToken));

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -41,8 +42,7 @@ internal sealed class ImportFeaturesCommand : Command<ImportFeaturesCommand.Sett
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(config.Features.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, config.Features.Output);
         var summary = ConsoleReporter.Run(settings.LogLevel, progress => ImportJob.Import(config, progress, cancellationToken));
         SummaryTable.Write(summary);
         return ExitCodes.Ok;

@@ -4,6 +4,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -14,12 +15,13 @@ internal sealed class IndexCommand : Command<DataSettings>
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(config.Data.Index);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, config.Data.Index);
 
-        var (_, index) = ConsoleReporter.Run(settings.LogLevel, progress => ExtractionJob.Index(config, progress, cancellationToken));
+        var (annotations, index) = ConsoleReporter.Run(settings.LogLevel, progress => IndexJob.Index(config, progress, cancellationToken));
 
-        SummaryTable.Write(index, Path.Combine(output, ExtractionJob.IndexFileName));
+        // Each problem was logged as it was read; the table counts them.
+        SummaryTable.Write(annotations, withMessages: false);
+        SummaryTable.Write(index, Path.Combine(output, VideoIndex.FileName));
         return ExitCodes.Ok;
     }
 }

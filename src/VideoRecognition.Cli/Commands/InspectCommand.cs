@@ -5,7 +5,9 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Reports;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -53,10 +55,22 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
             throw new BadInputException("--checkpoint is required (a folder such as runs/train/checkpoints/best)");
         }
 
+        if (settings.Count < 1)
+        {
+            throw new BadInputException($"--count must be a whole number of videos, at least 1; got {settings.Count}");
+        }
+
+        string[]? named = settings.Videos?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named is { Length: 0 })
+        {
+            throw new BadInputException($"--videos '{settings.Videos}' names no video; give comma-separated ids such as synth00042,synth00107");
+        }
+
+        CheckpointStore.RequireFolder(settings.Checkpoint);
         RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
-        var ids = settings.Videos?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
-        string trainingLog = Path.Combine(settings.Checkpoint, "..", "..", "train.jsonl");
+        var ids = named ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
+        string trainingLog = RunLayout.OfCheckpoint(settings.Checkpoint).TrainingLog;
         var evaluations = settings.Results.Select(EvaluationSetting.Read).ToList();
         var marks = settings.Corrections is null ? null : VideoRecognition.Training.SegmentCorrections.Read(settings.Corrections);
         string index = ConsoleReporter.Run(settings.LogLevel, progress =>

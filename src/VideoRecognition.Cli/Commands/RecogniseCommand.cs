@@ -1,3 +1,4 @@
+using VideoRecognition.Runs;
 using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;

@@ -4,6 +4,8 @@ using System.Reflection;
 using Spectre.Console.Cli;
 using VideoRecognition.Configuration;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
+using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -35,6 +37,17 @@ internal class RunSettings : CommandSettings
 
     /// <summary>The config file with flags and --set applied, validated.</summary>
     public RunConfig LoadConfig() => RunConfigFile.Load(Config, Overrides());
+
+    /// <summary>
+    /// The prologue of every command that writes a folder: the folder prepared (created, checked writable)
+    /// and the effective configuration saved in it, so the run can be repeated from its outputs.
+    /// </summary>
+    public string PrepareOutput(RunConfig config, string folder)
+    {
+        string output = OutputFolder.Prepare(folder);
+        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        return output;
+    }
 
     /// <summary>Every config key the command line sets: the flags that name one, then each --set, in that order.</summary>
     public IReadOnlyList<ConfigOverride> Overrides()

@@ -5,6 +5,7 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -49,8 +50,7 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         }
 
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(settings.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, settings.Output);
         if (settings.Only is not null)
         {
             int only = StudySeeds.One(settings.Only, "--only");

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.Synthetic;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
@@ -32,8 +33,7 @@ internal sealed class SynthCommand : Command<SynthCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(config.Synth.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, config.Synth.Output);
 
         var summary = ConsoleReporter.Run(settings.LogLevel, progress =>
             SyntheticDataset.Generate(config.Synth, Seed.From(config.Seed), progress, cancellationToken));

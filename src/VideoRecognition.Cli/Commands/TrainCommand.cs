@@ -6,6 +6,7 @@ using VideoRecognition.Backbones;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -50,8 +51,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             ConsoleReporter.WriteLog(LogLevel.Info, guard);
         }
 
-        string output = OutputFolder.Prepare(config.Train.Output);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string output = settings.PrepareOutput(config, config.Train.Output);
         var summary = ConsoleReporter.Run(settings.LogLevel, progress => TrainingJob.Train(config, settings.Resume, progress, cancellationToken));
         SummaryTable.Write(summary);
         return ExitCodes.Ok;

@@ -44,6 +44,13 @@ internal static class ConsoleReporter
             _ => "default",
         };
         string prefix = level == LogLevel.Info ? string.Empty : $"{level.ToString().ToLowerInvariant()}: ";
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // A log file or a pipe: one line per message, never wrapped at the assumed 80 columns, so it can be searched.
+            AnsiConsole.Profile.Out.Writer.WriteLine(prefix + message);
+            return;
+        }
+
         AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(prefix + message)}[/]");
     }
 }

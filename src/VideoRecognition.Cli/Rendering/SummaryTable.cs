@@ -90,7 +90,7 @@ internal static class SummaryTable
     }
 
     /// <summary>What was read from an annotation file, and what validation dropped or clamped (first messages included).</summary>
-    public static void Write(ActivityNetAnnotations annotations)
+    public static void Write(ActivityNetAnnotations annotations, bool withMessages = true)
     {
         AnnotationReport report = annotations.Report;
         var table = new Table().Title("Annotations").AddColumns("", "");
@@ -106,6 +106,11 @@ internal static class SummaryTable
         }
 
         AnsiConsole.Write(table);
+        if (!withMessages)
+        {
+            return;
+        }
+
         foreach (string message in report.Messages)
         {
             ConsoleReporter.WriteLog(Progress.LogLevel.Warning, message);

@@ -12,6 +12,13 @@ public static class BackboneFactory
     /// run's seed first. Relative paths are taken from the current directory. The input size is the video
     /// section's (video.input_size): the frames are made there, and a fixed-size model must agree with it.
     /// </summary>
+    /// <summary>As <see cref="Create"/>, with random weights (weights none) drawn from <paramref name="seed"/>.</summary>
+    public static IBackbone CreateSeeded(BackboneConfig config, int inputSize, ConfigDevice device, int seed)
+    {
+        TorchSharp.torch.manual_seed(seed);
+        return Create(config, inputSize, device);
+    }
+
     public static IBackbone Create(BackboneConfig config, int inputSize, ConfigDevice device)
     {
         var problem = config.Check().FirstOrDefault();

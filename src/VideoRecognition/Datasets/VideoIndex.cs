@@ -9,11 +9,16 @@ namespace VideoRecognition.Datasets;
 
 /// <summary>
 /// Maps annotated video ids to files on disk and probes each (`vrec index`). ActivityNet's downloaders name
-/// files v_&lt;id&gt;.mp4, .mkv or .webm; a file named &lt;id&gt;.ext is accepted too. One bad video never stops
-/// the batch: it is reported as missing, unreadable or suspicious and the rest goes on.
+/// files v_&lt;id&gt;.mp4, .mkv or .webm; a file named &lt;id&gt;.ext is accepted too. The folder is searched
+/// with its subfolders (mirrors keep videos by class or by shard); one file is used per id, and further
+/// files of the same id are reported. One bad video never stops the batch: it is reported as missing,
+/// unreadable or suspicious and the rest goes on.
 /// </summary>
 public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntry> Videos)
 {
+    /// <summary>The index's file name in data.index.</summary>
+    public const string FileName = "video_index.json";
+
     public static readonly string[] Extensions = [".mp4", ".mkv", ".webm", ".avi", ".mov", ".mpg", ".mpeg"];
 
     /// <summary>Relative duration disagreement between file and annotation beyond which a video is suspicious (and at least 1 s).</summary>
@@ -33,6 +38,7 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
         IReadOnlyList<(string Id, double AnnotatedDuration)> videos,
         string videoFolder,
         ProbeCache cache,
+        long maxFramePixels,
         IProgressReporter progress,
         CancellationToken ct)
     {
@@ -49,9 +55,9 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
         Parallel.For(0, videos.Count, options, i =>
         {
             var (id, duration) = videos[i];
-            entries[i] = files.TryGetValue(id, out string? file)
-                ? Judge(id, duration, file, cache.Probe(file, ct))
-                : new VideoIndexEntry(id, duration, null, VideoStatus.Missing, [$"no v_{id}.* or {id}.* in {videoFolder}"], null);
+            entries[i] = files.TryGetValue(id, out IReadOnlyList<string>? found)
+                ? Judge(id, duration, found, cache.Probe(found[0], maxFramePixels, ct), maxFramePixels)
+                : new VideoIndexEntry(id, duration, null, VideoStatus.Missing, [$"no v_{id}.* or {id}.* in {videoFolder} or its subfolders"], null);
             task.Advance();
         });
 
@@ -62,10 +68,12 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
     public IReadOnlyDictionary<string, VideoIndexEntry> Usable() =>
         Videos.Where(v => v.IsUsable).ToDictionary(v => v.Id, StringComparer.Ordinal);
 
-    public void Write(string path) =>
+    /// <summary>Writes the index, with the annotation file's problems (each naming its video) beside it.</summary>
+    public void Write(string path, IReadOnlyList<ActivityNet.AnnotationProblem> annotationProblems) =>
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, new
         {
             video_folder = VideoFolder,
+            annotation_problems = annotationProblems.Select(p => new { video = p.VideoId, issue = p.Issue, message = p.Message }),
             counts = CountByStatus().ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
             videos = Videos.Select(v => new
             {
@@ -81,16 +89,27 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
             }),
         }, Json));
 
-    /// <summary>The video file of each id in a folder, by the naming rule above (the first in ordinal order when several match).</summary>
-    public static IReadOnlyDictionary<string, string> FilesById(string videoFolder) =>
-        Directory.EnumerateFiles(videoFolder)
+    /// <summary>
+    /// The video files of each id in a folder and its subfolders, by the naming rule above, in ordinal order
+    /// of their paths: the first is the one used, any other is reported.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FilesById(string videoFolder) =>
+        Directory.EnumerateFiles(videoFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .GroupBy(f => ActivityNet.AnnotatedVideo.StripPrefix(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).First(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => g.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
-    private static VideoIndexEntry Judge(string id, double annotatedDuration, string file, VideoProbe probe)
+    private static VideoIndexEntry Judge(string id, double annotatedDuration, IReadOnlyList<string> files, VideoProbe probe, long maxFramePixels)
     {
+        string file = files[0];
         var issues = probe.Problems.Select(p => $"{p.Kind}: {p.Detail}").ToList();
+        // A probe cached under a larger limit is held to today's.
+        if (probe.IsReadable && VideoProber.TooLarge(file, probe.Width, probe.Height, maxFramePixels) is { } tooLarge)
+        {
+            issues.Add($"{tooLarge.Kind}: {tooLarge.Detail}");
+            return new VideoIndexEntry(id, annotatedDuration, file, VideoStatus.Unreadable, issues, probe);
+        }
+
         if (!probe.IsReadable)
         {
             return new VideoIndexEntry(id, annotatedDuration, file, VideoStatus.Unreadable, issues, probe);
@@ -98,6 +117,12 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
 
         // Inexact seeking is noted but not suspicious: the reader reads such files sequentially and gets the right frames.
         bool suspicious = probe.Problems.Any(p => p.Kind != VideoProblemKind.SeekNotExact);
+        if (files.Count > 1)
+        {
+            issues.Add($"SeveralFiles: {files.Count} files have this id; using {file}, not {string.Join(", ", files.Skip(1))}");
+            suspicious = true;
+        }
+
         double gap = Math.Abs(probe.DurationSeconds - annotatedDuration);
         if (annotatedDuration > 0 && gap > Math.Max(1.0, DurationTolerance * annotatedDuration))
         {

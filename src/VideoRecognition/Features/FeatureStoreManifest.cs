@@ -1,3 +1,6 @@
+using VideoRecognition.Backbones;
+using VideoRecognition.Video;
+
 namespace VideoRecognition.Features;
 
 /// <summary>
@@ -24,4 +27,20 @@ public sealed record FeatureStoreManifest(
     public int FloatsPerVideo => Views * Segments * FeatureDimension;
 
     public long BytesPerVideo => FloatsPerVideo * (long)sizeof(ushort);
+
+    /// <summary>The manifest of a store this backbone fills with views sampled as <paramref name="video"/> says.</summary>
+    public static FeatureStoreManifest Of(IBackbone backbone, VideoConfig video, int trainViews, int seed) =>
+        new(
+            FeatureStoreManifest.CurrentFormatVersion,
+            backbone.Name,
+            backbone.FeatureDimension,
+            video.Segments,
+            1 + trainViews,
+            video.InputSize,
+            seed,
+            // Any change to sampling or augmentation changes the stored views, so it must change the manifest too.
+            $"tsn segments={video.Segments} clip={video.ClipLength} video-config={Digest(video.ToString())}");
+
+    private static string Digest(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 }

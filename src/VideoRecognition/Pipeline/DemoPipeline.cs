@@ -3,6 +3,7 @@ using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
 using VideoRecognition.FewShot;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 using LogLevel = VideoRecognition.Progress.LogLevel;
@@ -45,16 +46,16 @@ public static class DemoPipeline
     /// <summary>The config the demo runs with: every path inside the run folder.</summary>
     public static RunConfig Arrange(RunConfig config, string outputFolder)
     {
-        string data = Path.Combine(outputFolder, "synthetic");
+        var data = new SyntheticDatasetLayout(Path.Combine(outputFolder, "synthetic"));
         return config with
         {
-            Synth = config.Synth with { Output = data },
+            Synth = config.Synth with { Output = data.Folder },
             Data = config.Data with
             {
-                Annotations = Path.Combine(data, "annotations.json"),
-                Videos = Path.Combine(data, "videos"),
-                Splits = Path.Combine(data, "splits.txt"),
-                GroundTruth = Path.Combine(data, "ground_truth.json"),
+                Annotations = data.Annotations,
+                Videos = data.Videos,
+                Splits = data.Splits,
+                GroundTruth = data.GroundTruth,
                 Index = Path.Combine(outputFolder, "index"),
             },
             Features = config.Features with { Output = Path.Combine(outputFolder, "features") },
@@ -83,7 +84,7 @@ public static class DemoPipeline
         {
             RunConfig variant = VariantConfig(config, name, file, outputFolder);
             models.Add(TrainOrReuse(variant, name, progress, ct));
-            checkpoints.Add(Path.Combine(variant.Train.Output, "checkpoints", "best"));
+            checkpoints.Add(new RunLayout(variant.Train.Output).BestCheckpoint);
         }
 
         var evaluations = new List<FewShotResult>();
@@ -96,7 +97,7 @@ public static class DemoPipeline
         string? report = inspect
             ? InspectionJob.Inspect(
                 config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
-                Path.Combine(Path.GetDirectoryName(checkpoints[0])!, "..", "train.jsonl"), evaluations, progress, ct)
+                RunLayout.OfCheckpoint(checkpoints[0]).TrainingLog, evaluations, progress, ct)
             : null;
         string table = Path.Combine(outputFolder, "results.md");
         AtomicFile.WriteAllText(table, DemoTable.Markdown(evaluations, config.Seed, MachineDescription.Current()));
@@ -117,9 +118,10 @@ public static class DemoPipeline
     /// <summary>Generates the dataset unless the folder already holds one made from the same settings.</summary>
     private static SyntheticDatasetSummary? Synthesise(RunConfig config, IProgressReporter progress, CancellationToken ct)
     {
-        string stamp = Path.Combine(config.Synth.Output, "synth-config.yaml");
+        var layout = new SyntheticDatasetLayout(config.Synth.Output);
+        string stamp = layout.Settings;
         string settings = RunConfigFile.ToYaml(new RunConfig { Seed = config.Seed, Synth = config.Synth });
-        if (File.Exists(stamp) && File.ReadAllText(stamp) == settings && File.Exists(new SyntheticDatasetLayout(config.Synth.Output).Annotations))
+        if (File.Exists(stamp) && File.ReadAllText(stamp) == settings && File.Exists(layout.Annotations))
         {
             progress.Log(LogLevel.Info, $"Reusing the synthetic dataset in {config.Synth.Output}");
             return null;
@@ -133,7 +135,7 @@ public static class DemoPipeline
     private static TrainingSummary TrainOrReuse(RunConfig config, string name, IProgressReporter progress, CancellationToken ct)
     {
         var checkpoints = new CheckpointStore(config.Train.Output);
-        bool finished = File.Exists(Path.Combine(config.Train.Output, "model.pt"));
+        bool finished = File.Exists(new RunLayout(config.Train.Output).Model);
         progress.Log(LogLevel.Info, finished ? $"Reusing the trained {name} model in {config.Train.Output}" : $"Training {name}");
         OutputFolder.Prepare(config.Train.Output);
         RunConfigFile.Save(config, Path.Combine(config.Train.Output, RunConfigFile.EffectiveConfigFileName));

@@ -3,6 +3,7 @@ using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.FewShot;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -59,7 +60,7 @@ public static class EvaluationJob
         foreach (string checkpoint in checkpoints)
         {
             ct.ThrowIfCancellationRequested();
-            using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
+            using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device, RunConfigFile.ModelConfigOf);
             progress.Log(LogLevel.Info, $"Embedding {positions.Count} videos of the {ClassSplit.PartName(eval.Split)} classes with {trained.Name}");
             models.Add(ModelEmbeddings.Of(UniqueName(trained.Name, models), StoreEmbeddings.Embed(trained.Model, store, positions, Backbones.BackboneFactory.ToTorch(config.Device))));
         }
@@ -142,7 +143,7 @@ public static class EvaluationJob
             return [];
         }
 
-        var annotations = ExtractionJob.ReadAnnotations(data, SilentProgress.Instance);
+        var annotations = DatasetAnnotations.Read(data, SilentProgress.Instance);
         return annotations.Videos.Where(v => ids.Contains(v.Id)).ToList();
     }
 

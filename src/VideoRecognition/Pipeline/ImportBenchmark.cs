@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.Features.Import;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Pipeline;
@@ -41,7 +43,7 @@ public static class ImportBenchmark
 {
     public static ImportBenchmarkResult Run(RunConfig config, FeatureFormat format, int count, int episodes, string folder, IProgressReporter progress, CancellationToken ct)
     {
-        var annotations = ExtractionJob.ReadAnnotations(config.Data, progress);
+        var annotations = DatasetAnnotations.Read(config.Data, progress);
         var videos = annotations.Videos.Take(count).ToList();
         string name = ConfigKeys.FromProperty(format.ToString());
         string source = Path.Combine(folder, format == FeatureFormat.C3dHdf5 ? "sub_activitynet_v1-3.c3d.hdf5" : name);

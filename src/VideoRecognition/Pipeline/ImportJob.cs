@@ -1,7 +1,9 @@
 using VideoRecognition.Configuration;
+using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.Features.Import;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 
 namespace VideoRecognition.Pipeline;
 
@@ -13,7 +15,7 @@ namespace VideoRecognition.Pipeline;
 public static class ImportJob
 {
     public static ImportSummary Import(RunConfig config, IProgressReporter progress, CancellationToken ct) =>
-        Import(config, ExtractionJob.ReadAnnotations(config.Data, progress), progress, ct);
+        Import(config, DatasetAnnotations.Read(config.Data, progress), progress, ct);
 
     /// <summary>Against annotations already read (the benchmark's subset of them).</summary>
     public static ImportSummary Import(RunConfig config, Datasets.ActivityNet.ActivityNetAnnotations annotations, IProgressReporter progress, CancellationToken ct)

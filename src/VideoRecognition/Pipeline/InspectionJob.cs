@@ -6,6 +6,7 @@ using VideoRecognition.FewShot;
 using VideoRecognition.Model;
 using VideoRecognition.Progress;
 using VideoRecognition.Reports;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
@@ -44,7 +45,7 @@ public static class InspectionJob
         SegmentCorrections? marks = null)
     {
         using var store = FeatureStore.Open(config.Features.Output);
-        using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device);
+        using var trained = TrainedModel.Load(checkpoint, store.Manifest, config.Device, RunConfigFile.ModelConfigOf);
         var videos = Describe(trained, store, config, videoIds, ct, marks);
         return InspectionReport.Write(
             OutputFolder.Prepare(outputFolder),
@@ -79,7 +80,7 @@ public static class InspectionJob
         var batches = new FeatureBatches(store, Backbones.BackboneFactory.ToTorch(config.Device));
         int segments = store.Manifest.Segments;
         int classes = trained.Classes.Count;
-        var files = Directory.Exists(config.Data.Videos) ? VideoIndex.FilesById(config.Data.Videos) : new Dictionary<string, string>();
+        var files = Directory.Exists(config.Data.Videos) ? VideoIndex.FilesById(config.Data.Videos) : new Dictionary<string, IReadOnlyList<string>>();
         var inspections = new List<VideoInspection>();
         foreach (string id in videoIds)
         {
@@ -119,7 +120,7 @@ public static class InspectionJob
                 id,
                 entry.Label,
                 own >= 0 ? trained.Classes[predicted] : null,
-                files.TryGetValue(id, out string? file) ? file : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
+                files.TryGetValue(id, out IReadOnlyList<string>? found) ? found[0] : throw new BadInputException($"no video file for '{id}' in {config.Data.Videos}"),
                 entry.Fps,
                 entry.Frames,
                 entry.Duration,

@@ -1,3 +1,4 @@
+using VideoRecognition.Runs;
 using VideoRecognition.Backbones;
 using VideoRecognition.Configuration;
 using VideoRecognition.Features;
@@ -36,14 +37,14 @@ public static class RecognitionJob
         RunConfig trainedWith = RunConfigFile.Load(CheckpointStore.ConfigFile(checkpoint)) with { Device = config.Device };
         RunConfig extraction = trainedWith with { Features = trainedWith.Features with { TrainViews = 0 } };
         using IBackbone backbone = ExtractionJob.CreateBackbone(extraction);
-        FeatureStoreManifest manifest = ExtractionJob.Manifest(extraction, backbone);
-        using TrainedModel trained = TrainedModel.Load(checkpoint, manifest, config.Device);
+        FeatureStoreManifest manifest = FeatureStoreManifest.Of(backbone, extraction.Video, extraction.Features.TrainViews, extraction.Seed);
+        using TrainedModel trained = TrainedModel.Load(checkpoint, manifest, config.Device, RunConfigFile.ModelConfigOf);
         string folder = OutputFolder.Prepare(output);
 
         var views = new SegmentViews(extraction.Video, 0, Seed.From(extraction.Seed));
         var extractor = new FeatureExtractor(views, backbone, extraction.Features, extraction.Backbone.BatchSize);
         var features = new VideoFeatures(
-            extractor, manifest, new ProbeCache(Path.Combine(config.Recognise.Cache, "probes.jsonl")), new SegmentFeatureCache(config.Recognise.Cache, manifest));
+            extractor, manifest, new ProbeCache(Path.Combine(config.Recognise.Cache, "probes.jsonl")), new SegmentFeatureCache(config.Recognise.Cache, manifest), config.Video.MaxFramePixels);
         var (support, badSupport) = features.Extract(supportList, "support", progress, ct);
         var (queries, badQueries) = features.Extract(queryList, "query", progress, ct);
         if (support.Count == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using VideoRecognition.Configuration;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -53,7 +54,7 @@ public static class StudyPipeline
         RunConfigFile.Save(seedConfig, Path.Combine(folder, RunConfigFile.EffectiveConfigFileName));
         DemoResult demo = DemoPipeline.Run(seedConfig, folder, progress, ct, inspect);
         var result = StudySeedResult.From(seed, demo.Evaluations, model =>
-            TrainingLog.LastEpochNumbers(Path.Combine(DemoPipeline.VariantFolder(folder, model), "train.jsonl")));
+            TrainingLog.LastEpochNumbers(new RunLayout(DemoPipeline.VariantFolder(folder, model)).TrainingLog));
         StudyJson.Write(result, finished);
         return result;
     }

@@ -5,6 +5,7 @@ using VideoRecognition.Features;
 using VideoRecognition.FewShot;
 using VideoRecognition.Model;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
 
@@ -18,7 +19,6 @@ public static class TrainingJob
 {
     public static TrainingSummary Train(RunConfig config, bool resume, IProgressReporter progress, CancellationToken ct)
     {
-        var trainer = new Trainer(config, progress);
         if (config.Train.Mode == TrainingMode.EndToEnd)
         {
             using ITrainingBatchSource videos = EndToEndSource(config, progress, ct);
@@ -28,10 +28,10 @@ public static class TrainingJob
                 progress.Log(LogLevel.Warning, "train.validation_episodes: few-shot validation reads the feature store and is off in end_to_end mode; every epoch's checkpoint counts as best");
             }
 
-            return trainer.Run(videos, resume, _ => null, ct);
+            return Run(config, videos, resume, _ => null, progress, ct);
         }
 
-        using StoredFeatureSource features = StoredFeatureSource.Open(config);
+        using StoredFeatureSource features = StoredFeatureSource.Open(Settings(config));
         if (features.Pairs == ContrastiveViews.TestView && config.Model.Resolved().Contrastive)
         {
             progress.Log(LogLevel.Info,
@@ -40,7 +40,21 @@ public static class TrainingJob
         }
 
         using var validationStore = config.Train.ValidationEpisodes > 0 ? FeatureStore.Open(config.Features.Output) : null;
-        return trainer.Run(features, resume, Validation(config, validationStore, progress), ct);
+        return Run(config, features, resume, Validation(config, validationStore, progress), progress, ct);
+    }
+
+    /// <summary>The sections of <paramref name="config"/> the training stage reads.</summary>
+    public static TrainingSettings Settings(RunConfig config) =>
+        new(config.Seed, config.Device, config.Train, config.Model, config.Video, config.Backbone, config.Features, RunConfigFile.ToYaml(config));
+
+    /// <summary>Trains on <paramref name="source"/>: its base-class videos by the run's class split, scored against the run's ground truth where there is one.</summary>
+    internal static TrainingSummary Run(
+        RunConfig config, ITrainingBatchSource source, bool resume, Func<AnnotationEfficientModel, double?> validate, IProgressReporter progress, CancellationToken ct)
+    {
+        var split = ClassSplit.Read(config.Data.Splits);
+        var data = BaseClassSet.From(source.VideoLabels, split, config.Data.Splits, source.Description);
+        var truth = SegmentTruth.Load(config.Data.GroundTruth, data.Positions.Select(p => source.VideoIds[p]), source.Segments);
+        return new Trainer(Settings(config), progress).Run(source, data, truth, resume, validate, ct);
     }
 
     /// <summary>
@@ -56,11 +70,11 @@ public static class TrainingJob
                 "(e.g. --set backbone.trainable=true), or use train.mode cached with features from `vrec extract`");
         }
 
-        IReadOnlyList<VideoSource> sources = ExtractionJob.Sources(config, progress, ct);
-        IBackbone backbone = ExtractionJob.CreateBackbone(config);
+        IReadOnlyList<VideoSource> sources = IndexJob.Sources(config, progress, ct);
+        IBackbone backbone = BackboneFactory.CreateSeeded(config.Backbone, config.Video.InputSize, config.Device, config.Seed);
         try
         {
-            return new DecodedVideoSource(sources, backbone, config);
+            return new DecodedVideoSource(sources, backbone, Settings(config), $"the usable videos of {config.Data.Annotations} in {config.Data.Videos}");
         }
         catch
         {

@@ -15,7 +15,7 @@ public sealed record SkippedVideo(LabelledVideo Video, string Problem);
 /// model's segments, decoded into the test-time view and embedded by the backbone (cached). A file that is
 /// missing or does not decode is reported and skipped, never fatal.
 /// </summary>
-public sealed class VideoFeatures(FeatureExtractor extractor, FeatureStoreManifest manifest, ProbeCache probes, SegmentFeatureCache cache)
+public sealed class VideoFeatures(FeatureExtractor extractor, FeatureStoreManifest manifest, ProbeCache probes, SegmentFeatureCache cache, long maxFramePixels)
 {
     public (IReadOnlyList<ExtractedVideo> Extracted, IReadOnlyList<SkippedVideo> Skipped) Extract(
         IReadOnlyList<LabelledVideo> videos, string what, IProgressReporter progress, CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class VideoFeatures(FeatureExtractor extractor, FeatureStoreManife
         foreach (LabelledVideo video in videos)
         {
             ct.ThrowIfCancellationRequested();
-            VideoProbe probe = probes.Probe(video.Path, ct);
+            VideoProbe probe = probes.Probe(video.Path, maxFramePixels, ct);
             float[]? features = probe.IsReadable ? cache.TryRead(probe) : null;
             string? problem = null;
             if (features is null && probe.IsReadable)

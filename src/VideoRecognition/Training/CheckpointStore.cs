@@ -20,9 +20,26 @@ public sealed class CheckpointStore(string runFolder)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public string Folder => Path.Combine(runFolder, "checkpoints");
+    public string Folder => new RunLayout(runFolder).Checkpoints;
 
-    public string Best => Path.Combine(Folder, "best");
+    public string Best => new RunLayout(runFolder).BestCheckpoint;
+
+    /// <summary>Throws a message naming <paramref name="checkpoint"/> unless it is a folder (a run's model.pt is a common mistake).</summary>
+    public static void RequireFolder(string checkpoint)
+    {
+        if (File.Exists(checkpoint))
+        {
+            string best = new RunLayout(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!).BestCheckpoint;
+            string example = Directory.Exists(best) ? best : "runs/train/checkpoints/best";
+            throw new BadInputException(
+                $"checkpoint '{checkpoint}' is a file; a checkpoint is a folder (model.bin, state.json, config.yaml) such as {example}");
+        }
+
+        if (!Directory.Exists(checkpoint))
+        {
+            throw new BadInputException($"checkpoint folder '{checkpoint}' does not exist; give one such as runs/train/checkpoints/best");
+        }
+    }
 
     public static string ModelFile(string checkpoint) => Path.Combine(checkpoint, "model.bin");
 

@@ -20,14 +20,14 @@ public sealed class CorrectionLabels
     private CorrectionLabels(Dictionary<int, long[]> byPosition) => this.byPosition = byPosition;
 
     /// <summary>The marks of the training videos, or null when the config names no corrections file.</summary>
-    public static CorrectionLabels? Load(RunConfig config, ITrainingBatchSource source, BaseClassSet data, IProgressReporter progress)
+    public static CorrectionLabels? Load(TrainingConfig train, ITrainingBatchSource source, BaseClassSet data, IProgressReporter progress)
     {
-        if (string.IsNullOrEmpty(config.Train.Corrections))
+        if (string.IsNullOrEmpty(train.Corrections))
         {
             return null;
         }
 
-        SegmentCorrections marks = SegmentCorrections.Read(config.Train.Corrections);
+        SegmentCorrections marks = SegmentCorrections.Read(train.Corrections);
         var byPosition = new Dictionary<int, long[]>();
         for (int i = 0; i < data.Positions.Count; i++)
         {
@@ -39,7 +39,7 @@ public sealed class CorrectionLabels
         }
 
         int used = byPosition.Values.Sum(k => k.Count(l => l != 0));
-        progress.Log(LogLevel.Info, $"Corrections {config.Train.Corrections}: {marks.Count} marks; {used} on {byPosition.Count} base-class training videos are trained as known labels in place of pseudo-labels");
+        progress.Log(LogLevel.Info, $"Corrections {train.Corrections}: {marks.Count} marks; {used} on {byPosition.Count} base-class training videos are trained as known labels in place of pseudo-labels");
         return new CorrectionLabels(byPosition);
     }
 

@@ -27,15 +27,15 @@ public sealed class DecodedVideoSource : ITrainingBatchSource
 
     private readonly IReadOnlyList<VideoSource> videos;
     private readonly IBackbone backbone;
-    private readonly RunConfig config;
+    private readonly TrainingSettings config;
     private readonly Seed seed;
     private readonly SegmentViews testViews;
     private readonly int decodeWorkers;
     private readonly int stepsAhead;
     private bool training = true;
 
-    /// <summary>Trains <paramref name="backbone"/> (which must be trainable, and is disposed with the source) on <paramref name="videos"/>.</summary>
-    public DecodedVideoSource(IReadOnlyList<VideoSource> videos, IBackbone backbone, RunConfig config)
+    /// <summary>Trains <paramref name="backbone"/> (which must be trainable, and is disposed with the source) on <paramref name="videos"/>, described as <paramref name="description"/>.</summary>
+    public DecodedVideoSource(IReadOnlyList<VideoSource> videos, IBackbone backbone, TrainingSettings config, string description)
     {
         if (!backbone.Trainable)
         {
@@ -47,6 +47,7 @@ public sealed class DecodedVideoSource : ITrainingBatchSource
         this.videos = videos;
         this.backbone = backbone;
         this.config = config;
+        Description = description;
         seed = Seed.From(config.Seed);
         testViews = new SegmentViews(config.Video, 0, seed);
         decodeWorkers = config.Features.DecodeWorkers;
@@ -61,7 +62,7 @@ public sealed class DecodedVideoSource : ITrainingBatchSource
 
     public IReadOnlyList<string> VideoLabels { get; }
 
-    public string Description => $"the usable videos of {config.Data.Annotations} in {config.Data.Videos}";
+    public string Description { get; }
 
     public int Segments => config.Video.Segments;
 

@@ -26,7 +26,7 @@ public sealed class StoredFeatureSource : ITrainingBatchSource
         VideoLabels = store.Videos.Select(v => v.Label).ToList();
     }
 
-    public static StoredFeatureSource Open(RunConfig config)
+    public static StoredFeatureSource Open(TrainingSettings config)
     {
         var store = FeatureStore.Open(config.Features.Output);
         ModelConfig model = config.Model.Resolved();

@@ -12,20 +12,16 @@ namespace VideoRecognition.Training;
 /// </summary>
 public sealed class TrainedModel : IDisposable
 {
-    private TrainedModel(string checkpoint, CheckpointState state, RunConfig config, AnnotationEfficientModel model)
+    private TrainedModel(string checkpoint, CheckpointState state, AnnotationEfficientModel model)
     {
         Checkpoint = checkpoint;
         State = state;
-        Config = config;
         Model = model;
     }
 
     public string Checkpoint { get; }
 
     public CheckpointState State { get; }
-
-    /// <summary>The run config the checkpoint was trained with.</summary>
-    public RunConfig Config { get; }
 
     public AnnotationEfficientModel Model { get; }
 
@@ -44,12 +40,10 @@ public sealed class TrainedModel : IDisposable
         }
     }
 
-    public static TrainedModel Load(string checkpoint, FeatureStoreManifest features, Configuration.Device device)
+    /// <summary>Loads <paramref name="checkpoint"/>; <paramref name="modelConfigOf"/> reads the model section of the run configuration saved in it (config.yaml).</summary>
+    public static TrainedModel Load(string checkpoint, FeatureStoreManifest features, Configuration.Device device, Func<string, ModelConfig> modelConfigOf)
     {
-        if (!Directory.Exists(checkpoint))
-        {
-            throw new BadInputException($"checkpoint folder '{checkpoint}' does not exist; give one such as runs/train/checkpoints/best");
-        }
+        CheckpointStore.RequireFolder(checkpoint);
 
         CheckpointState state = CheckpointStore.ReadState(checkpoint);
         if (state.Mode == TrainingMode.EndToEnd)
@@ -66,9 +60,7 @@ public sealed class TrainedModel : IDisposable
                 $"checkpoint '{checkpoint}' was trained on {state.FeatureDimension}-d features ({state.Backbone}); the feature store holds {features.FeatureDimension}-d features ({features.Backbone}). Evaluate it on features from the same backbone.");
         }
 
-        string configPath = CheckpointStore.ConfigFile(checkpoint);
-        RunConfig config = RunConfigFile.Load(configPath);
-        var model = new AnnotationEfficientModel(state.FeatureDimension, state.BaseClasses.Count, config.Model.Resolved());
+        var model = new AnnotationEfficientModel(state.FeatureDimension, state.BaseClasses.Count, modelConfigOf(CheckpointStore.ConfigFile(checkpoint)).Resolved());
         try
         {
             model.load(CheckpointStore.ModelFile(checkpoint));
@@ -81,7 +73,7 @@ public sealed class TrainedModel : IDisposable
 
         model.to(Backbones.BackboneFactory.ToTorch(device));
         model.eval();
-        return new TrainedModel(checkpoint, state, config, model);
+        return new TrainedModel(checkpoint, state, model);
     }
 
     public void Dispose() => Model.Dispose();

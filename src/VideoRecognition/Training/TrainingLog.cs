@@ -18,10 +18,11 @@ public sealed class TrainingLog : IDisposable
 
     public TrainingLog(string runFolder, int resumedAfterEpoch)
     {
-        Path = System.IO.Path.Combine(runFolder, "train.jsonl");
+        var layout = new RunLayout(runFolder);
+        Path = layout.TrainingLog;
         KeepUpTo(Path, resumedAfterEpoch);
         lines = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-        board = SummaryWriter(System.IO.Path.Combine(runFolder, "tensorboard"));
+        board = SummaryWriter(layout.TensorBoard);
     }
 
     public string Path { get; }

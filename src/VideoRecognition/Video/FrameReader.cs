@@ -93,11 +93,11 @@ public sealed class FrameReader : IDisposable
         }
     }
 
-    /// <summary>Frames shown at these times (seconds from the start), through the probe's frame rate.</summary>
+    /// <summary>Frames shown at these times (seconds from the start), on the probe's timeline (its frames' own timestamps in a variable-frame-rate file).</summary>
     public Mat[] ReadAt(IReadOnlyList<double> seconds) => Read(seconds.Select(FrameIndexAt).ToArray());
 
     /// <summary>The frame shown at a time (seconds), clamped to the decoded frames.</summary>
-    public int FrameIndexAt(double seconds) => FrameTime.IndexAt(seconds, Probe.Fps, Probe.DecodedFrames);
+    public int FrameIndexAt(double seconds) => FrameTime.IndexAt(seconds, Probe);
 
     public void Dispose() => capture.Dispose();
 

@@ -11,6 +11,9 @@ namespace VideoRecognition.Video;
 /// </summary>
 public sealed class ProbeCache
 {
+    /// <summary>The cache's file name in data.index.</summary>
+    public const string FileName = "probes.jsonl";
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly string path;
@@ -44,15 +47,17 @@ public sealed class ProbeCache
     public int Count => probes.Count;
 
     /// <summary>The cached probe of this file if it is still current, else a new probe (remembered).</summary>
-    public VideoProbe Probe(string videoPath, CancellationToken ct = default)
+    /// <remarks>A cached refusal for size is probed again when <paramref name="maxFramePixels"/> now admits the frames.</remarks>
+    public VideoProbe Probe(string videoPath, long maxFramePixels = VideoConfig.DefaultMaxFramePixels, CancellationToken ct = default)
     {
         string full = Path.GetFullPath(videoPath);
-        if (probes.TryGetValue(full, out var cached) && IsCurrent(cached, full))
+        if (probes.TryGetValue(full, out var cached) && IsCurrent(cached, full)
+            && !(cached.Problems.Any(p => p.Kind == VideoProblemKind.FrameTooLarge) && (long)cached.Width * cached.Height <= maxFramePixels))
         {
             return cached;
         }
 
-        VideoProbe probe = VideoProber.Probe(full, ct);
+        VideoProbe probe = VideoProber.Probe(full, maxFramePixels, ct);
         probes[full] = probe;
         lock (appendGate)
         {

@@ -24,18 +24,23 @@ public sealed class SegmentSampler
 
     public int ClipLength { get; }
 
-    public IReadOnlyList<SampledSegment> TestFrames(VideoProbe probe) => TestFrames(probe.DecodedFrames, probe.Fps);
+    /// <summary>Each segment's centre frame, with segment times from the frames' own timestamps in a variable-frame-rate file.</summary>
+    public IReadOnlyList<SampledSegment> TestFrames(VideoProbe probe) =>
+        Sample(probe.DecodedFrames, f => FrameTime.SecondsOf(f, probe), (start, end, centre) => ClipAround(centre, probe.DecodedFrames));
 
     /// <summary>Each segment's centre frame (or the clip centred on it).</summary>
     public IReadOnlyList<SampledSegment> TestFrames(int frames, double fps) =>
-        Sample(frames, fps, (start, end, centre) => ClipAround(centre, frames));
+        Sample(frames, f => FrameTime.SecondsOf(f, fps), (start, end, centre) => ClipAround(centre, frames));
 
     public IReadOnlyList<SampledSegment> TrainingFrames(VideoProbe probe, Random random) =>
-        TrainingFrames(probe.DecodedFrames, probe.Fps, random);
+        Sample(probe.DecodedFrames, f => FrameTime.SecondsOf(f, probe), TrainingPick(probe.DecodedFrames, random));
 
     /// <summary>A uniformly random frame (or clip start) inside each segment; the clip may run past a segment shorter than L.</summary>
     public IReadOnlyList<SampledSegment> TrainingFrames(int frames, double fps, Random random) =>
-        Sample(frames, fps, (start, end, centre) => Clip(start + random.Next(Math.Max(1, end - start - ClipLength + 1)), frames));
+        Sample(frames, f => FrameTime.SecondsOf(f, fps), TrainingPick(frames, random));
+
+    private Func<int, int, int, int[]> TrainingPick(int frames, Random random) =>
+        (start, end, centre) => Clip(start + random.Next(Math.Max(1, end - start - ClipLength + 1)), frames);
 
     /// <summary>Windows of a fixed length in seconds, each sampled at its centre: for inspection and localisation.</summary>
     public IReadOnlyList<SampledSegment> DenseFrames(int frames, double fps, double strideSeconds)
@@ -51,7 +56,7 @@ public sealed class SegmentSampler
         return DenseWindows(frames, fps, strideFrames);
     }
 
-    private List<SampledSegment> Sample(int frames, double fps, Func<int, int, int, int[]> pick)
+    private List<SampledSegment> Sample(int frames, Func<double, double> secondsOf, Func<int, int, int, int[]> pick)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
         var segments = new List<SampledSegment>(Segments);
@@ -63,7 +68,7 @@ public sealed class SegmentSampler
             int start = (int)Math.Floor(from);
             int end = Math.Max(start + 1, (int)Math.Floor(to));
             int centre = Math.Min(frames - 1, (int)Math.Floor((from + to) / 2));
-            segments.Add(new SampledSegment(k, start, end, FrameTime.SecondsOf(from, fps), FrameTime.SecondsOf(to, fps), pick(start, end, centre)));
+            segments.Add(new SampledSegment(k, start, end, secondsOf(from), secondsOf(to), pick(start, end, centre)));
         }
 
         return segments;

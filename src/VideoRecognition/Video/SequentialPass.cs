@@ -23,6 +23,9 @@ internal sealed class SequentialPass
 
     public double LastMsec { get; private set; } = double.NegativeInfinity;
 
+    /// <summary>Each decoded frame's own timestamp in milliseconds (NaN where the backend gave none).</summary>
+    public List<double> FrameMsec { get; } = [];
+
     public TimeSpan Elapsed { get; private set; }
 
     public static SequentialPass Run(VideoCapture capture, int window, CancellationToken cancellation)
@@ -35,6 +38,7 @@ internal sealed class SequentialPass
             cancellation.ThrowIfCancellationRequested();
             int index = pass.Frames++;
             double msec = capture.Get(VideoCaptureProperties.PosMsec);
+            pass.FrameMsec.Add(double.IsFinite(msec) ? msec : double.NaN);
             if (double.IsFinite(msec))
             {
                 pass.FirstMsec = Math.Min(pass.FirstMsec, msec);

@@ -29,6 +29,15 @@ public sealed record VideoConfig : IConfigSection
     [Range(0.01, 3600.0)]
     public double DenseStrideSeconds { get; init; } = 1.0;
 
+    /// <summary>
+    /// Largest frame (width x height) a video may have; a larger one is refused by `vrec index`, naming the
+    /// file, before it is decoded (one 16000x16000 frame alone takes 768 MB). The default admits 8K (7680x4320).
+    /// </summary>
+    [Range(1L, 1_000_000_000L)]
+    public long MaxFramePixels { get; init; } = DefaultMaxFramePixels;
+
+    public const long DefaultMaxFramePixels = 7680L * 4320;
+
     /// <summary>The config binder checks this nested section's own cross-key rules.</summary>
     [Required]
     public AugmentationConfig Augmentation { get; init; } = new();

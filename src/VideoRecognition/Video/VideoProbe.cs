@@ -33,6 +33,13 @@ public sealed record VideoProbe
 
     public double DurationSeconds { get; init; }
 
+    /// <summary>
+    /// Each frame's own time in seconds from the first frame, for a variable-frame-rate file (where frame
+    /// i / <see cref="Fps"/> would be off by more than half a frame); null when the rate is constant, as the
+    /// timestamps then add nothing. Segment bounds and frame lookups by time use these where present.
+    /// </summary>
+    public IReadOnlyList<double>? FrameSeconds { get; init; }
+
     public int Width { get; init; }
 
     public int Height { get; init; }

@@ -15,7 +15,8 @@ public static class VideoProber
     // A container count or rate further off than this from the decoded timeline is reported.
     private const double FpsTolerance = 0.15;
 
-    public static VideoProbe Probe(string path, CancellationToken cancellation = default)
+    /// <summary>Probes <paramref name="path"/>; a video whose frames exceed <paramref name="maxFramePixels"/> is refused unread.</summary>
+    public static VideoProbe Probe(string path, long maxFramePixels = VideoConfig.DefaultMaxFramePixels, CancellationToken cancellation = default)
     {
         var file = new FileInfo(path);
         var probe = new VideoProbe
@@ -40,6 +41,11 @@ public static class VideoProber
             return probe with { Problems = [new(VideoProblemKind.CannotOpen, "the FFmpeg decoder does not accept the file (not a video, or damaged)")] };
         }
 
+        if (TooLarge(file.FullName, capture.FrameWidth, capture.FrameHeight, maxFramePixels) is { } tooLarge)
+        {
+            return probe with { Opens = true, Width = capture.FrameWidth, Height = capture.FrameHeight, Problems = [tooLarge] };
+        }
+
         try
         {
             return ProbeOpened(capture, file.FullName, probe with { Opens = true }, cancellation);
@@ -49,6 +55,13 @@ public static class VideoProber
             return probe with { Opens = true, Problems = [new(VideoProblemKind.DecodeFailed, e.Message)] };
         }
     }
+
+    /// <summary>The problem of frames larger than <paramref name="maxFramePixels"/>, or null when they fit.</summary>
+    public static VideoProblem? TooLarge(string path, int width, int height, long maxFramePixels) =>
+        (long)width * height > maxFramePixels
+            ? new(VideoProblemKind.FrameTooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{path} has {width}x{height} frames ({(long)width * height} pixels), more than video.max_frame_pixels ({maxFramePixels}); not decoded"))
+            : null;
 
     private static VideoProbe ProbeOpened(VideoCapture capture, string path, VideoProbe probe, CancellationToken cancellation)
     {
@@ -97,6 +110,7 @@ public static class VideoProber
 
         return probe with
         {
+            FrameSeconds = FrameTime.VariableTimeline(pass.FrameMsec, fps),
             DecodedFrames = frames,
             ContainerFrames = containerFrames,
             ContainerFps = double.IsFinite(containerFps) ? containerFps : 0,
@@ -139,8 +153,8 @@ public static class VideoProber
         }
 
         // Neither source is usable: a common rate keeps seconds meaningful-ish and the problem says so.
-        const double fallback = 25.0;
-        return (fallback, frames / fallback, $"container says {containerFps:G6} fps and timestamps are unusable; assuming {fallback} fps");
+        const double Fallback = 25.0;
+        return (Fallback, frames / Fallback, $"container says {containerFps:G6} fps and timestamps are unusable; assuming {Fallback} fps");
     }
 
     private static (SeekCheck Check, double SecondsPerSeek) CheckSeeks(string path, SequentialPass pass)

@@ -25,4 +25,7 @@ public enum VideoProblemKind
 
     /// <summary>Decoding stopped with an error or the capture threw part way through.</summary>
     DecodeFailed,
+
+    /// <summary>The frames are larger than video.max_frame_pixels: the file is refused before it is decoded.</summary>
+    FrameTooLarge,
 }

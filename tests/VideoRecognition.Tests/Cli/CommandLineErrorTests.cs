@@ -71,6 +71,33 @@ public sealed class CommandLineErrorTests
     }
 
     [Fact]
+    public void Unclosed_flow_collections_are_malformed_yaml_not_an_internal_error()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException (no YamlException) on this input.
+        using var temp = new TempFolder();
+        string path = temp["unclosed.yaml"];
+        File.WriteAllText(path, "seed: [0\nvideo: {segments: 8\n");
+        var result = VrecProcess.Run("config", "--config", path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unclosed.yaml", result.Stderr);
+        Assert.Contains("malformed YAML", result.Stderr);
+        Assert.DoesNotContain("internal error", result.Output);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_config_file_is_named_as_a_folder()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["configs"]);
+        var result = VrecProcess.Run("config", "--config", temp["configs"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"'{temp["configs"]}' is a folder", result.Stderr);
+        Assert.DoesNotContain("denied", result.Output);
+        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+    }
+
+    [Fact]
     public void Config_command_prints_the_effective_config_with_overrides()
     {
         var result = VrecProcess.Run("config", "--seed", "11", "--set", "synth.classes=40");

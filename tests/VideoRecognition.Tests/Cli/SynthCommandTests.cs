@@ -1,5 +1,6 @@
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.ActivityNet;
+using VideoRecognition.Runs;
 
 namespace VideoRecognition.Tests.Cli;
 

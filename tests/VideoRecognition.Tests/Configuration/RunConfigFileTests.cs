@@ -1,4 +1,5 @@
 using VideoRecognition.Configuration;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Tests.Configuration;

@@ -3,6 +3,7 @@ using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Model;
 using VideoRecognition.Pipeline;
+using VideoRecognition.Runs;
 
 namespace VideoRecognition.Tests.Configuration;
 

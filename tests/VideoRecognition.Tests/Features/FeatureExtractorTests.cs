@@ -1,3 +1,4 @@
+using VideoRecognition.Runs;
 using VideoRecognition.Backbones;
 using VideoRecognition.Configuration;
 using VideoRecognition.Features;

@@ -1,3 +1,4 @@
+using VideoRecognition.Runs;
 using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.Pipeline;
@@ -22,7 +23,7 @@ public sealed class InspectionTruthTests(RecognitionFixture fixture) : IClassFix
     {
         var config = fixture.Data.Config(Path.Combine(fixture.Data.Folder, "run"));
         using var store = FeatureStore.Open(config.Features.Output);
-        using var trained = TrainedModel.Load(fixture.Checkpoint, store.Manifest, config.Device);
+        using var trained = TrainedModel.Load(fixture.Checkpoint, store.Manifest, config.Device, RunConfigFile.ModelConfigOf);
         var ids = store.Videos.Select(v => v.Id).ToList();
         IReadOnlyList<VideoInspection> videos = InspectionJob.Describe(trained, store, config, ids, CancellationToken.None);
         double threshold = trained.Model.Config.NbgThreshold;

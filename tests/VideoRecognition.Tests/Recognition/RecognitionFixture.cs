@@ -41,14 +41,14 @@ public sealed class RecognitionFixture : IDisposable
             {
                 string classFolder = Path.Combine(SupportFolder, group.Key);
                 Directory.CreateDirectory(classFolder);
-                File.CreateSymbolicLink(Path.Combine(classFolder, Path.GetFileName(files[video.Id])), files[video.Id]);
+                File.CreateSymbolicLink(Path.Combine(classFolder, Path.GetFileName(files[video.Id][0])), files[video.Id][0]);
             }
 
             foreach (var video in videos.Skip(shots))
             {
                 foreach (var segment in video.Segments)
                 {
-                    queryRows.Add($"{files[video.Id]},{group.Key},{segment.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)},{segment.End.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                    queryRows.Add($"{files[video.Id][0]},{group.Key},{segment.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)},{segment.End.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
                 }
             }
         }

@@ -1,3 +1,4 @@
+using VideoRecognition.Runs;
 using System.Text.Json;
 using PuppeteerSharp;
 using VideoRecognition.Features;
@@ -29,7 +30,7 @@ public sealed class MarkingBrowserTests(RecognitionFixture fixture) : IClassFixt
         string[] videos;
         using (var store = FeatureStore.Open(config.Features.Output))
         {
-            var baseClasses = TrainedModel.Load(fixture.Checkpoint, store.Manifest, config.Device) is var trained ? trained.Classes.ToHashSet() : [];
+            var baseClasses = TrainedModel.Load(fixture.Checkpoint, store.Manifest, config.Device, RunConfigFile.ModelConfigOf) is var trained ? trained.Classes.ToHashSet() : [];
             trained.Dispose();
             videos = store.Videos.Where(v => baseClasses.Contains(v.Label)).Select(v => v.Id).Take(2).ToArray();
         }

@@ -4,6 +4,7 @@ using VideoRecognition.Features;
 using VideoRecognition.Model;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Tests.Model;
 using VideoRecognition.Training;
@@ -67,7 +68,7 @@ public sealed class ContrastiveViewsTests
     public void A_single_view_store_pairs_its_test_view_with_itself_and_a_three_view_store_its_training_views()
     {
         using var temp = new TempFolder();
-        using (var single = StoredFeatureSource.Open(Store(temp, views: 1)))
+        using (var single = StoredFeatureSource.Open(TrainingJob.Settings(Store(temp, views: 1))))
         {
             Assert.Equal(ContrastiveViews.TestView, single.Pairs);
             using var scope = NewDisposeScope();
@@ -78,7 +79,7 @@ public sealed class ContrastiveViewsTests
         }
 
         using var temp3 = new TempFolder();
-        using var three = StoredFeatureSource.Open(Store(temp3, views: 3));
+        using var three = StoredFeatureSource.Open(TrainingJob.Settings(Store(temp3, views: 3)));
         Assert.Equal(ContrastiveViews.Stored, three.Pairs);
         using var scope3 = NewDisposeScope();
         TrainingBatch pair = three.Epoch(1, [new BatchRows([1], [1])], contrastive: true, CancellationToken.None).Single();
@@ -91,11 +92,11 @@ public sealed class ContrastiveViewsTests
     public void Stored_pairs_on_a_single_view_store_and_test_view_pairs_without_augmentation_are_refused_by_key()
     {
         using var temp = new TempFolder();
-        var stored = Assert.Throws<BadInputException>(() => StoredFeatureSource.Open(Store(temp, 1, "train.contrastive_views=stored")));
+        var stored = Assert.Throws<BadInputException>(() => StoredFeatureSource.Open(TrainingJob.Settings(Store(temp, 1, "train.contrastive_views=stored"))));
         Assert.Contains("train.contrastive_views stored", stored.Message, StringComparison.Ordinal);
-        var bare = Assert.Throws<BadInputException>(() => StoredFeatureSource.Open(Store(temp, 1, "model.view_feature_dropout=0", "model.view_noise=0")));
+        var bare = Assert.Throws<BadInputException>(() => StoredFeatureSource.Open(TrainingJob.Settings(Store(temp, 1, "model.view_feature_dropout=0", "model.view_noise=0"))));
         Assert.Contains("model.view_feature_dropout or model.view_noise", bare.Message, StringComparison.Ordinal);
-        using var off = StoredFeatureSource.Open(Store(temp, 1, "model.contrastive=false", "model.view_feature_dropout=0"));
+        using var off = StoredFeatureSource.Open(TrainingJob.Settings(Store(temp, 1, "model.contrastive=false", "model.view_feature_dropout=0")));
         Assert.Equal(18, off.VideoIds.Count);
     }
 

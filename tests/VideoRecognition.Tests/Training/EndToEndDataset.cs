@@ -1,6 +1,7 @@
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Tests.Training;

@@ -3,6 +3,7 @@ using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Tests.Training;

@@ -46,18 +46,18 @@ public static class ActivityNetAnnotationReader
 
     private static AnnotationLayout Detect(string path, JsonElement root)
     {
-        const string expected = "expected the official layout {version, taxonomy, database: {id: {subset, duration, annotations}}} "
+        const string Expected = "expected the official layout {version, taxonomy, database: {id: {subset, duration, annotations}}} "
             + "or the proposal layout {v_id: {duration_second, duration_frame, annotations, feature_frame}}";
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new BadInputException($"ActivityNet annotation file '{path}' holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object; {expected}.");
+            throw new BadInputException($"ActivityNet annotation file '{path}' holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object; {Expected}.");
         }
 
         if (root.TryGetProperty("database", out JsonElement database))
         {
             return database.ValueKind == JsonValueKind.Object
                 ? AnnotationLayout.Official
-                : throw new BadInputException($"ActivityNet annotation file '{path}': 'database' is not an object of videos; {expected}.");
+                : throw new BadInputException($"ActivityNet annotation file '{path}': 'database' is not an object of videos; {Expected}.");
         }
 
         // One recognisable entry is enough: the rest may be defective and are then reported one by one.
@@ -69,7 +69,7 @@ public static class ActivityNetAnnotationReader
 
         string keys = string.Join(", ", root.EnumerateObject().Take(5).Select(e => $"'{e.Name}'"));
         throw new BadInputException(
-            $"ActivityNet annotation file '{path}' is in neither layout (top-level keys: {(keys.Length == 0 ? "none" : keys)}); {expected}.");
+            $"ActivityNet annotation file '{path}' is in neither layout (top-level keys: {(keys.Length == 0 ? "none" : keys)}); {Expected}.");
     }
 
     private static ActivityNetAnnotations ReadOfficial(string path, JsonElement root, AnnotationReadOptions options, AnnotationProblems problems)
@@ -91,6 +91,7 @@ public static class ActivityNetAnnotationReader
         IReadOnlySet<string>? classes = ClassSet(options.Classes ?? (leaves.Count > 0 ? leaves : null));
         var entries = new AnnotationEntries(problems, classes, options.ClampTolerance);
         var videos = new List<AnnotatedVideo>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         int read = 0;
         foreach (JsonProperty entry in root.GetProperty("database").EnumerateObject())
         {
@@ -98,9 +99,14 @@ public static class ActivityNetAnnotationReader
             // Official ids are the bare YouTube ids, and some of those begin with "v_" themselves.
             string id = entry.Name;
             JsonElement video = entry.Value;
+            if (!FirstOfId(seen, id, entry.Name, problems))
+            {
+                continue;
+            }
+
             if (video.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(AnnotationIssue.MissingField, $"video '{id}': expected an object {{subset, duration, annotations}}; video dropped");
+                problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': expected an object {{subset, duration, annotations}}; video dropped");
                 continue;
             }
 
@@ -124,15 +130,21 @@ public static class ActivityNetAnnotationReader
         IReadOnlySet<string>? classes = ClassSet(options.Classes);
         var entries = new AnnotationEntries(problems, classes, options.ClampTolerance);
         var videos = new List<AnnotatedVideo>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         int read = 0;
         foreach (JsonProperty entry in root.EnumerateObject())
         {
             read++;
             string id = AnnotatedVideo.StripPrefix(entry.Name);
             JsonElement video = entry.Value;
+            if (!FirstOfId(seen, id, entry.Name, problems))
+            {
+                continue;
+            }
+
             if (video.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(AnnotationIssue.MissingField, $"video '{id}': expected an object {{duration_second, annotations}}; video dropped");
+                problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': expected an object {{duration_second, annotations}}; video dropped");
                 continue;
             }
 
@@ -146,7 +158,7 @@ public static class ActivityNetAnnotationReader
             VideoInfo? row = null;
             if (info is not null && !info.TryGetValue(id, out row))
             {
-                problems.Add(AnnotationIssue.NoVideoInfo, $"video '{id}': no row in the video-info CSV '{options.VideoInfoPath}'; kept without subset and fps");
+                problems.Add(AnnotationIssue.NoVideoInfo, id, $"video '{id}': no row in the video-info CSV '{options.VideoInfoPath}'; kept without subset and fps");
             }
 
             (List<ActivityNetAnnotation> segments, List<string> labels) = entries.Segments(id, duration, annotations);
@@ -154,6 +166,23 @@ public static class ActivityNetAnnotationReader
         }
 
         return Result(path, AnnotationLayout.Proposal, null, classes, entries, videos, read, problems);
+    }
+
+    /// <summary>
+    /// False, after reporting it, when <paramref name="id"/> was met before: twice in 'database' (JSON allows
+    /// it, the parser keeps both), or as v_x and x in the proposal layout. The first entry is the one kept.
+    /// </summary>
+    private static bool FirstOfId(Dictionary<string, string> seen, string id, string key, AnnotationProblems problems)
+    {
+        if (seen.TryGetValue(id, out string? first))
+        {
+            string how = first == key ? $"'{key}' appears twice" : $"'{key}' and '{first}' are the same id";
+            problems.Add(AnnotationIssue.DuplicateId, id, $"video '{id}': listed more than once ({how}); the first entry is kept, this one dropped");
+            return false;
+        }
+
+        seen[id] = key;
+        return true;
     }
 
     private static IReadOnlySet<string>? ClassSet(IEnumerable<string>? classes) =>

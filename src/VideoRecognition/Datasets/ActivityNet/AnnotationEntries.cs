@@ -24,7 +24,7 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
         }
 
         string found = video.TryGetProperty(field, out JsonElement other) ? $"a {Kind(other.ValueKind)}" : "nothing";
-        problems.Add(AnnotationIssue.MissingField, $"video '{id}': field '{field}' should be a {Kind(kind)}, found {found}; video dropped");
+        problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': field '{field}' should be a {Kind(kind)}, found {found}; video dropped");
         return false;
     }
 
@@ -34,19 +34,19 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
         duration = 0;
         if (!video.TryGetProperty(field, out JsonElement value))
         {
-            problems.Add(AnnotationIssue.MissingField, $"video '{id}': field '{field}' is missing; video dropped");
+            problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': field '{field}' is missing; video dropped");
             return false;
         }
 
         if (!TryNumber(value, out duration))
         {
-            problems.Add(AnnotationIssue.NotANumber, $"video '{id}': {field} {value.GetRawText()} is not a number; video dropped");
+            problems.Add(AnnotationIssue.NotANumber, id, $"video '{id}': {field} {value.GetRawText()} is not a finite number; video dropped");
             return false;
         }
 
         if (duration <= 0)
         {
-            problems.Add(AnnotationIssue.InvalidDuration, $"video '{id}': {field} {Seconds(duration)} is not positive; video dropped");
+            problems.Add(AnnotationIssue.InvalidDuration, id, $"video '{id}': {field} {Seconds(duration)} is not positive; video dropped");
             return false;
         }
 
@@ -66,7 +66,7 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
             return (int)Math.Round(number);
         }
 
-        problems.Add(AnnotationIssue.NotANumber, $"video '{id}': {field} {value.GetRawText()} is not a frame count; field ignored");
+        problems.Add(AnnotationIssue.NotANumber, id, $"video '{id}': {field} {value.GetRawText()} is not a frame count; field ignored");
         return null;
     }
 
@@ -95,33 +95,33 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
         string where = $"video '{id}', annotation {index}";
         if (annotation.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(AnnotationIssue.MissingField, $"{where}: expected an object {{segment, label}}, found a {Kind(annotation.ValueKind)}; dropped");
+            problems.Add(AnnotationIssue.MissingField, id, $"{where}: expected an object {{segment, label}}, found a {Kind(annotation.ValueKind)}; dropped");
             return null;
         }
 
         if (!annotation.TryGetProperty("label", out JsonElement labelElement) || labelElement.ValueKind != JsonValueKind.String
             || labelElement.GetString() is not { Length: > 0 } label)
         {
-            problems.Add(AnnotationIssue.MissingField, $"{where}: 'label' is missing or not a non-empty string; dropped");
+            problems.Add(AnnotationIssue.MissingField, id, $"{where}: 'label' is missing or not a non-empty string; dropped");
             return null;
         }
 
         if (!annotation.TryGetProperty("segment", out JsonElement segment) || segment.ValueKind != JsonValueKind.Array || segment.GetArrayLength() != 2)
         {
-            problems.Add(AnnotationIssue.MissingField, $"{where} ('{label}'): 'segment' is missing or not [start, end]; dropped");
+            problems.Add(AnnotationIssue.MissingField, id, $"{where} ('{label}'): 'segment' is missing or not [start, end]; dropped");
             return null;
         }
 
         if (!TryNumber(segment[0], out double start) || !TryNumber(segment[1], out double end))
         {
-            problems.Add(AnnotationIssue.NotANumber, $"{where} ('{label}'): segment {segment.GetRawText()} does not hold two numbers; dropped");
+            problems.Add(AnnotationIssue.NotANumber, id, $"{where} ('{label}'): segment {segment.GetRawText()} does not hold two numbers; dropped");
             return null;
         }
 
         LabelsSeen.Add(label);
         if (classes is not null && !classes.Contains(label))
         {
-            problems.Add(AnnotationIssue.UnknownLabel, $"{where}: label '{label}' is not one of the {classes.Count} classes; dropped");
+            problems.Add(AnnotationIssue.UnknownLabel, id, $"{where}: label '{label}' is not one of the {classes.Count} classes; dropped");
             return null;
         }
 
@@ -133,21 +133,24 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
         string span = $"[{Seconds(start)}, {Seconds(end)}]";
         if (start >= end)
         {
-            problems.Add(AnnotationIssue.StartNotBeforeEnd, $"{where} ('{label}'): segment {span} does not start before it ends; dropped");
+            problems.Add(AnnotationIssue.StartNotBeforeEnd, id, $"{where} ('{label}'): segment {span} does not start before it ends; dropped");
             return null;
         }
 
-        if (start >= duration || end > duration + tolerance || start < -tolerance)
+        if (start >= duration || end <= 0)
         {
-            problems.Add(AnnotationIssue.SegmentOutsideVideo,
-                $"{where} ('{label}'): segment {span} lies outside the video [0, {Seconds(duration)}] by more than {Seconds(tolerance)} s; dropped");
+            problems.Add(AnnotationIssue.SegmentOutsideVideo, id,
+                $"{where} ('{label}'): segment {span} lies outside the video [0, {Seconds(duration)}]; dropped");
             return null;
         }
 
         if (start < 0 || end > duration)
         {
-            problems.Add(AnnotationIssue.SegmentClamped,
-                $"{where} ('{label}'): segment {span} overruns the video [0, {Seconds(duration)}]; clamped");
+            // Durations and segments come from different tools: an overlapping segment is kept, cut to the video.
+            double overrun = Math.Max(-start, end - duration);
+            problems.Add(AnnotationIssue.SegmentClamped, id,
+                $"{where} ('{label}'): segment {span} overruns the video [0, {Seconds(duration)}] by {Seconds(overrun)} s; clamped",
+                routine: overrun <= tolerance);
             (start, end) = (Math.Max(0, start), Math.Min(duration, end));
         }
 

@@ -15,10 +15,10 @@ public enum AnnotationIssue
     /// <summary>The segment's start is not before its end; the segment is dropped (its label still counts for the video).</summary>
     StartNotBeforeEnd,
 
-    /// <summary>The segment overruns the video by at most the tolerance; it is clamped to [0, duration] and kept.</summary>
+    /// <summary>The segment overlaps the video but overruns it; it is clamped to [0, duration] and kept (a warning beyond the tolerance).</summary>
     SegmentClamped,
 
-    /// <summary>The segment starts after the video ends or overruns it by more than the tolerance; the segment is dropped.</summary>
+    /// <summary>The segment does not overlap the video at all (starts at or after its end, or ends at or before 0); the segment is dropped.</summary>
     SegmentOutsideVideo,
 
     /// <summary>The label is not one of the classes (taxonomy leaves or the given class list); the segment is dropped.</summary>
@@ -29,4 +29,7 @@ public enum AnnotationIssue
 
     /// <summary>A row of the video-info CSV could not be read; the row is skipped.</summary>
     BadVideoInfoRow,
+
+    /// <summary>The id was listed before (twice in 'database', or as both v_x and x in the proposal layout); the first entry is kept, this one dropped.</summary>
+    DuplicateId,
 }

@@ -13,6 +13,13 @@ public sealed record AnnotationReport(
     IReadOnlyList<string> Messages,
     int MessagesLeftOut)
 {
+    /// <summary>Every problem, in the order met (<see cref="Messages"/> keeps only the first few).</summary>
+    public IReadOnlyList<AnnotationProblem> Problems { get; init; } = [];
+
+    /// <summary>The ids of the videos with at least one problem.</summary>
+    public IReadOnlySet<string> VideosWithProblems() =>
+        Problems.Where(p => p.VideoId is not null).Select(p => p.VideoId!).ToHashSet(StringComparer.Ordinal);
+
     public int VideosDropped => VideosInFile - VideosLoaded;
 
     public int SegmentsDropped => SegmentsInFile - SegmentsLoaded;

@@ -53,7 +53,7 @@ public static class VideoInfoCsv
                 || !double.TryParse(fields[fps], NumberStyles.Float, CultureInfo.InvariantCulture, out double rate)
                 || !double.IsFinite(frameCount) || !double.IsFinite(length) || !double.IsFinite(rate))
             {
-                problems.Add(AnnotationIssue.BadVideoInfoRow,
+                problems.Add(AnnotationIssue.BadVideoInfoRow, null,
                     $"video-info CSV '{path}', line {lineNumber}: expected {names.Length} comma-separated fields with numbers in numFrame, seconds and fps, got '{line}'; row skipped");
                 continue;
             }

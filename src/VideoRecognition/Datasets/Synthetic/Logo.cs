@@ -54,13 +54,13 @@ public static class Logo
         }
 
         string initials = new(Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Letters[random.Next(Letters.Length)]).ToArray());
-        const HersheyFonts font = HersheyFonts.HersheyDuplex;
+        const HersheyFonts Font = HersheyFonts.HersheyDuplex;
         int thickness = Math.Max(1, (int)(size / 14));
         double scale = 1.0;
-        Size text = Cv2.GetTextSize(initials, font, scale, thickness, out _);
+        Size text = Cv2.GetTextSize(initials, Font, scale, thickness, out _);
         scale *= 1.1 * size / Math.Max(text.Width, 1.5 * text.Height);
-        text = Cv2.GetTextSize(initials, font, scale, thickness, out _);
-        Cv2.PutText(target, initials, new Point(centre.X - (text.Width / 2), centre.Y + (text.Height / 2)), font, scale, ink, thickness, LineTypes.AntiAlias);
+        text = Cv2.GetTextSize(initials, Font, scale, thickness, out _);
+        Cv2.PutText(target, initials, new Point(centre.X - (text.Width / 2), centre.Y + (text.Height / 2)), Font, scale, ink, thickness, LineTypes.AntiAlias);
     }
 
     private static Scalar Colour(Bgr c) => new(c.B, c.G, c.R);

@@ -13,5 +13,8 @@ public sealed record SyntheticDatasetLayout(string Folder)
 
     public string Classes => Path.Combine(Folder, "classes.json");
 
+    /// <summary>The seed and synth settings the folder was made from (written by the demo, which reuses a folder made the same way).</summary>
+    public string Settings => Path.Combine(Folder, "synth-config.yaml");
+
     public string Video(string id) => Path.Combine(Videos, $"v_{id}.mp4");
 }

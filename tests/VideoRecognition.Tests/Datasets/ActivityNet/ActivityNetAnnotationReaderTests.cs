@@ -88,21 +88,23 @@ public sealed class ActivityNetAnnotationReaderTests
         Assert.Equal(12.5, Video(read, "v_real").Duration);
         Assert.Equal([new ActivityNetAnnotation(1, 2.5, "Ballet")], Video(read, "v_real").Segments);
         Assert.Equal([new ActivityNetAnnotation(2, 10, "Ballet")], Video(read, "overrun").Segments);
-        Assert.Equal([new ActivityNetAnnotation(1, 2, "Ballet")], Video(read, "farpast").Segments);
+        // A segment that overlaps the video is cut to it however far it overruns; one wholly after the end is dropped.
+        Assert.Equal([new ActivityNetAnnotation(3, 10, "Ballet"), new ActivityNetAnnotation(1, 2, "Ballet")], Video(read, "farpast").Segments);
 
         // A [0, 0] segment is dropped but its label still describes the video.
         Assert.Empty(Video(read, "reversed").Segments);
         Assert.Equal(["Long jump"], Video(read, "reversed").Labels);
         Assert.Empty(Video(read, "unknown").Labels);
 
-        Assert.Equal(1, report.Count(AnnotationIssue.SegmentClamped));
-        Assert.Equal(2, report.Count(AnnotationIssue.SegmentOutsideVideo));
+        Assert.Equal(2, report.Count(AnnotationIssue.SegmentClamped));
+        Assert.Equal(1, report.Count(AnnotationIssue.SegmentOutsideVideo));
+        Assert.Equal([true, false], report.Problems.Where(p => p.Issue == AnnotationIssue.SegmentClamped).Select(p => p.Routine));
         Assert.Equal(1, report.Count(AnnotationIssue.StartNotBeforeEnd));
         Assert.Equal(1, report.Count(AnnotationIssue.UnknownLabel));
         Assert.Equal(3, report.Count(AnnotationIssue.MissingField));
         Assert.Equal(2, report.Count(AnnotationIssue.NotANumber));
         Assert.Equal(3, report.VideosDropped);
-        Assert.Equal(6, report.SegmentsDropped);
+        Assert.Equal(5, report.SegmentsDropped);
         AssertNamed(report, "overrun", "farpast", "reversed", "unknown", "nosubset", "noduration", "nolabel", "textduration", "textsegment");
         Assert.Contains(report.Messages, m => m.Contains("'Sports'", StringComparison.Ordinal) && m.Contains("not one of the 2 classes", StringComparison.Ordinal));
     }

@@ -3,6 +3,7 @@ using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.Features.Import;
+using VideoRecognition.Runs;
 
 namespace VideoRecognition.Tests.Features.Import;
 

@@ -3,9 +3,11 @@ using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Features;
 using VideoRecognition.Progress;
+using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
+using VideoRecognition.Training;
 
-namespace VideoRecognition.Training;
+namespace VideoRecognition.Pipeline;
 
 /// <summary>One measured epoch of head training.</summary>
 public sealed record EpochThroughput(int Epoch, double Seconds, double VideosPerSecond, double SegmentsPerSecond, double ResidentMemoryMiB);
@@ -35,12 +37,12 @@ public static class TrainingBenchmark
             Features = config.Features with { Output = features },
             Train = config.Train with { Output = run, ValidationEpisodes = 0 },
         };
-        using (ITrainingBatchSource source = StoredFeatureSource.Open(benchConfig))
+        using (ITrainingBatchSource source = StoredFeatureSource.Open(TrainingJob.Settings(benchConfig)))
         {
-            new Trainer(benchConfig, progress).Run(source, resume: false, _ => null, ct);
+            TrainingJob.Run(benchConfig, source, resume: false, _ => null, progress, ct);
         }
 
-        return TrainingLog.Read(Path.Combine(run, "train.jsonl"))
+        return TrainingLog.Read(new RunLayout(run).TrainingLog)
             .Where(r => r.Kind == "epoch" && r.Epoch > 0)
             .Select(r => new EpochThroughput(r.Epoch, videos / (r.VideosPerSecond ?? double.NaN), r.VideosPerSecond ?? double.NaN, r.SegmentsPerSecond ?? double.NaN, r.ResidentMemoryMiB ?? double.NaN))
             .ToList();

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Reflection;
+using VideoRecognition.Configuration;
 using VideoRecognition.Runtime;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace VideoRecognition.Configuration;
+namespace VideoRecognition.Runs;
 
 /// <summary>Reads, overrides, validates and writes run configurations in YAML.</summary>
 public static class RunConfigFile
@@ -23,6 +24,9 @@ public static class RunConfigFile
         path is null
             ? LoadEmbedded("synthetic.yaml", overrides)
             : Bind(LoadWithBase(path, ReadFile, depth: 0), path, overrides ?? []);
+
+    /// <summary>The model section of a saved run configuration (a checkpoint's config.yaml): what rebuilds its model.</summary>
+    public static Model.ModelConfig ModelConfigOf(string path) => Load(path).Model;
 
     /// <summary>One of the configs shipped in configs/ (embedded in the engine), e.g. "baseline.yaml".</summary>
     public static RunConfig LoadEmbedded(string name, IReadOnlyList<ConfigOverride>? overrides = null) =>
@@ -135,6 +139,11 @@ public static class RunConfigFile
 
     private static string ReadFile(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new BadInputException($"config file '{path}' is a folder; give a YAML file such as {Path.Combine(path, "run.yaml")}");
+        }
+
         try
         {
             return File.ReadAllText(path);
@@ -167,6 +176,11 @@ public static class RunConfigFile
         catch (YamlException e)
         {
             throw new BadInputException($"{source}, line {e.Start.Line}, column {e.Start.Column}: malformed YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on some unclosed flow collections, e.g. "[0" then "{a: 1".
+            throw new BadInputException($"{source}: malformed YAML: a '[' or '{{' is not closed (or a flow collection is cut short)");
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;

@@ -10,7 +10,9 @@ using VideoRecognition.Recognition;
 using VideoRecognition.Training;
 using VideoRecognition.Video;
 
-namespace VideoRecognition.Configuration;
+using VideoRecognition.Configuration;
+
+namespace VideoRecognition.Runs;
 
 /// <summary>
 /// A whole run configuration as loaded from YAML: global keys plus one section per pipeline stage.
@@ -59,10 +61,4 @@ public sealed record RunConfig
     /// <summary>Few-shot recognition of a user's own videos (`vrec recognise`).</summary>
     [Required]
     public RecognitionConfig Recognise { get; init; } = new();
-}
-
-public enum Device
-{
-    Cpu,
-    Cuda,
 }

@@ -1,0 +1,21 @@
+using Spectre.Console.Cli;
+using VideoRecognition.Cli.Commands;
+using VideoRecognition.Video;
+
+namespace VideoRecognition.Cli;
+
+/// <summary>What every command does before it runs: the native video libraries log at vrec's level.</summary>
+internal sealed class CommandPrologue : ICommandInterceptor
+{
+    public void Intercept(CommandContext context, CommandSettings settings)
+    {
+        if (settings is RunSettings run)
+        {
+            NativeVideoLog.Follow(run.LogLevel);
+        }
+    }
+
+    public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
+    {
+    }
+}

@@ -1,0 +1,7 @@
+namespace VideoRecognition.Configuration;
+
+public enum Device
+{
+    Cpu,
+    Cuda,
+}
