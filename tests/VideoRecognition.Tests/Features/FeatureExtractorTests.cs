@@ -10,8 +10,15 @@ namespace VideoRecognition.Tests.Features;
 /// <summary>The extraction pipeline's batching, precision and per-stage profile, on the small synthetic set.</summary>
 public sealed class FeatureExtractorTests(ExtractionDataset dataset) : IClassFixture<ExtractionDataset>
 {
+    /// <summary>
+    /// The dataset's config with the offline ImageNet weights: random weights come from torch's global
+    /// generator, which tests running in parallel in this process also draw from, so two extractions
+    /// compared here would not get the same random network.
+    /// </summary>
     private RunConfig Config(TempFolder temp, string name, params string[] overrides) =>
-        RunConfigFile.Load(dataset.WriteConfig(Directory.CreateDirectory(temp[name]).FullName), overrides.Select(ConfigOverride.Parse).ToList());
+        RunConfigFile.Load(
+            dataset.WriteConfig(Directory.CreateDirectory(temp[name]).FullName),
+            new[] { "backbone.weights=imagenet" }.Concat(overrides).Select(ConfigOverride.Parse).ToList());
 
     private static byte[][] StoreBytes(string folder)
     {
