@@ -10,6 +10,7 @@ APT_PACKAGES=(
   "python3-numpy:the feature-import tests write their .npy fixtures with NumPy, as the published .npy features were written"
   "python3-h5py:the feature-import tests write their C3D HDF5 fixture with h5py, as the official ActivityNet C3D file was written"
   "python3-pandas:the feature-import tests write their csv_mean_100 fixtures with pandas, as BSN/BMN wrote theirs"
+  "ffmpeg:the variable-frame-rate test makes its input file with the ffmpeg program (vrec itself decodes with the FFmpeg inside OpenCvSharp)"
 )
 DOTNET_MAJOR=10
 
