@@ -56,9 +56,9 @@ public static class FewShotResultJson
             json.WriteStartObject("localisation");
             json.WriteNumber("queries", l.Queries);
             json.WriteNumber("predicted_spans", l.PredictedSpans);
-            Number(json, "mean_tiou", l.MeanTemporalIoU);
-            Number(json, "map_at_0_5", l.MeanAveragePrecision);
-            Number(json, "average_map_0_5_to_0_95", l.AverageMeanAveragePrecision);
+            json.WriteFiniteOrNull("mean_tiou", l.MeanTemporalIoU);
+            json.WriteFiniteOrNull("map_at_0_5", l.MeanAveragePrecision);
+            json.WriteFiniteOrNull("average_map_0_5_to_0_95", l.AverageMeanAveragePrecision);
             json.WriteEndObject();
         }
         else
@@ -101,17 +101,5 @@ public static class FewShotResultJson
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

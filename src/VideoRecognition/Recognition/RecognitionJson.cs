@@ -55,13 +55,13 @@ public static class RecognitionJson
             if (result.Score is { } score)
             {
                 json.WriteStartObject("score");
-                Number(json, "known_queries", score.KnownQueries);
-                Number(json, "top1_accuracy", score.Top1Accuracy);
-                Number(json, "queries_with_spans", score.QueriesWithSpans);
-                Number(json, "mean_tiou", score.MeanTemporalIoU);
-                Number(json, "none_rate_known", score.NoneRateKnown);
-                Number(json, "unknown_queries", score.UnknownQueries);
-                Number(json, "none_rate_unknown", score.NoneRateUnknown);
+                json.WriteFiniteOrNull("known_queries", score.KnownQueries);
+                json.WriteFiniteOrNull("top1_accuracy", score.Top1Accuracy);
+                json.WriteFiniteOrNull("queries_with_spans", score.QueriesWithSpans);
+                json.WriteFiniteOrNull("mean_tiou", score.MeanTemporalIoU);
+                json.WriteFiniteOrNull("none_rate_known", score.NoneRateKnown);
+                json.WriteFiniteOrNull("unknown_queries", score.UnknownQueries);
+                json.WriteFiniteOrNull("none_rate_unknown", score.NoneRateUnknown);
                 json.WriteEndObject();
             }
 
@@ -124,17 +124,5 @@ public static class RecognitionJson
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }
