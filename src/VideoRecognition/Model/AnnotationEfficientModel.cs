@@ -109,11 +109,12 @@ public sealed class AnnotationEfficientModel : Module<Tensor, SegmentOutputs>
     /// <param name="features">[B, T, D] of the view the classification loss sees.</param>
     /// <param name="labels">[B] video labels.</param>
     /// <param name="epoch">Zero-based epoch: decides the open-set detector's evidence.</param>
-    public PseudoLabels AssignPseudoLabels(Tensor features, Tensor labels, int epoch)
+    /// <param name="prior">[B, T] <see cref="NeighbourLabelPrior"/> scores, or null.</param>
+    public PseudoLabels AssignPseudoLabels(Tensor features, Tensor labels, int epoch, Tensor? prior = null)
     {
         using var scope = NewDisposeScope();
         SegmentOutputs outputs = EvaluationForward(features);
-        PseudoLabels pseudo = PseudoLabeller.Assign(outputs.SegmentLogits, labels, ClassCount, Config, epoch, training: true);
+        PseudoLabels pseudo = PseudoLabeller.Assign(outputs.SegmentLogits, labels, ClassCount, Config, epoch, training: true, prior);
         return pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() };
     }
 

@@ -32,7 +32,7 @@ public static class OpenSetDetector
     {
         if (score != OpenSetScore.Uniformity)
         {
-            return config.NbgThreshold;
+            return config.NbgThreshold; // NeighbourLabels without a prior reads p(background)
         }
 
         float[] values = scores.detach().to(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
@@ -65,7 +65,7 @@ public static class OpenSetDetector
         Tensor result = score switch
         {
             OpenSetScore.Uniformity => Uniformity(PseudoLabeller.BaseClassDistribution(logits, classCount), config.NbgCriterion),
-            OpenSetScore.Background => Background(logits, classCount),
+            OpenSetScore.Background or OpenSetScore.NeighbourLabels => Background(logits, classCount),
             OpenSetScore.Combined => Uniformity(PseudoLabeller.BaseClassDistribution(logits, classCount), config.NbgCriterion).add_(Background(logits, classCount)).div_(Scalars.Two),
             _ => throw new ArgumentOutOfRangeException(nameof(score), score, null),
         };

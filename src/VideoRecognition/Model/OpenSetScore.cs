@@ -11,4 +11,10 @@ public enum OpenSetScore
 
     /// <summary>The mean of the two.</summary>
     Combined,
+
+    /// <summary>
+    /// In training, the <see cref="NeighbourLabelPrior"/> for every epoch, so the picks that teach the background
+    /// head never follow the head's own drift; where there is no prior (inspection, recognition) p(background).
+    /// </summary>
+    NeighbourLabels,
 }

@@ -25,24 +25,50 @@ public static class PseudoLabeller
     /// <param name="training">
     /// A training batch: when p(background) reaches its threshold nowhere in the batch, the head has not learnt
     /// (or has unlearnt) to call anything background, and with no NBG picks nothing would ever teach it again
-    /// (seen on a 40-video set whose bootstrap epoch had 2 steps), so the batch falls back to the bootstrap rule.
+    /// (seen on a 40-video set whose bootstrap epoch had 2 steps), so the batch falls back to the bootstrap evidence.
     /// Off for inspecting single videos, where "no NBG at all" is a legitimate answer.
     /// </param>
-    public static PseudoLabels Assign(Tensor segmentLogits, Tensor labels, int classCount, ModelConfig config, int epoch, bool training = false)
+    /// <param name="prior">
+    /// [B, T] the batch's <see cref="NeighbourLabelPrior"/> scores, or null: where the detector would read the
+    /// uniformity score (no trained head yet, or none at all) it reads these, at model.prior_threshold.
+    /// </param>
+    public static PseudoLabels Assign(Tensor segmentLogits, Tensor labels, int classCount, ModelConfig config, int epoch, bool training = false, Tensor? prior = null)
     {
         using var scope = NewDisposeScope();
-        OpenSetScore kind = OpenSetDetector.ScoreAt(config, epoch);
-        Tensor score = OpenSetDetector.Score(segmentLogits, classCount, config, kind);
-        double threshold = OpenSetDetector.Threshold(config, kind, score);
-        if (training && kind != OpenSetScore.Uniformity && score.max().item<float>() < threshold)
-        {
-            kind = OpenSetScore.Uniformity;
-            score = OpenSetDetector.Score(segmentLogits, classCount, config, kind);
-            threshold = OpenSetDetector.Threshold(config, kind, score);
-        }
-
+        (Tensor score, double threshold) = Evidence(segmentLogits, classCount, config, epoch, training, prior);
         PseudoLabels pseudo = Assign(BaseClassDistribution(segmentLogits.detach(), classCount), score, threshold, labels, config);
         return pseudo with { Labels = pseudo.Labels.MoveToOuterDisposeScope() };
+    }
+
+    /// <summary>The detector's [B, T] scores for this epoch and the level at which a segment is NBG.</summary>
+    private static (Tensor Score, double Threshold) Evidence(Tensor segmentLogits, int classCount, ModelConfig config, int epoch, bool training, Tensor? prior)
+    {
+        OpenSetScore kind = OpenSetDetector.ScoreAt(config, epoch);
+        bool hasPrior = prior is not null && config.PriorNeighbours > 0;
+        if (hasPrior && kind is (OpenSetScore.Uniformity or OpenSetScore.NeighbourLabels))
+        {
+            return (prior!, config.PriorThreshold);
+        }
+
+        if (kind != OpenSetScore.Uniformity)
+        {
+            Tensor head = OpenSetDetector.Score(segmentLogits, classCount, config, kind);
+            double level = OpenSetDetector.Threshold(config, kind, head);
+            if (!training || head.max().item<float>() >= level)
+            {
+                return (head, level);
+            }
+        }
+
+        // (Training) a head that calls nothing in the batch background: with no NBG picks nothing would ever
+        // teach it again (seen on a 40-video set whose bootstrap epoch had 2 steps).
+        if (hasPrior)
+        {
+            return (prior!, config.PriorThreshold);
+        }
+
+        Tensor uniformity = OpenSetDetector.Score(segmentLogits, classCount, config, OpenSetScore.Uniformity);
+        return (uniformity, OpenSetDetector.Threshold(config, OpenSetScore.Uniformity, uniformity));
     }
 
     /// <param name="probabilities">[B, T, C] base-class distributions (rows sum to one; see <see cref="BaseClassDistribution"/>).</param>

@@ -9,4 +9,5 @@ namespace VideoRecognition.Model;
 /// <param name="Labels">[B] int64 base-class labels in [0, C).</param>
 /// <param name="ViewA">[B, T, D]: one augmented view, when the contrastive loss is on.</param>
 /// <param name="ViewB">[B, T, D]: another augmented view of the same segments.</param>
-public sealed record TrainingBatch(Tensor Features, Tensor Labels, Tensor? ViewA = null, Tensor? ViewB = null);
+/// <param name="NbgPrior">[B, T]: the segments' <see cref="NeighbourLabelPrior"/> scores, when the trainer computed them.</param>
+public sealed record TrainingBatch(Tensor Features, Tensor Labels, Tensor? ViewA = null, Tensor? ViewB = null, Tensor? NbgPrior = null);

@@ -123,7 +123,7 @@ public static class TrainingObjective
                     throw new ArgumentException("pseudo_label_refresh every_step computes the labels from this step; do not pass stored ones", nameof(epochPseudoLabels));
                 }
 
-                return PseudoLabeller.Assign(outputs.SegmentLogits.detach(), batch.Labels, model.ClassCount, model.Config, epoch, training: true);
+                return PseudoLabeller.Assign(outputs.SegmentLogits.detach(), batch.Labels, model.ClassCount, model.Config, epoch, training: true, batch.NbgPrior);
         }
     }
 

@@ -1,6 +1,7 @@
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
+using VideoRecognition.Model;
 using VideoRecognition.FewShot;
 using VideoRecognition.Progress;
 using VideoRecognition.Runs;
@@ -30,14 +31,18 @@ public sealed record DemoResult(
 /// </summary>
 public static class DemoPipeline
 {
-    /// <summary>The models the demo trains: a name, and the shipped config whose `model` section it uses.</summary>
-    public static readonly IReadOnlyList<(string Name, string Config)> Variants =
+    /// <summary>
+    /// The models the demo trains: a name, the shipped config that trains it alone, and what it changes in the
+    /// run's `model` section. Each variant is the user's model with its one switch turned, so `--set model.*`
+    /// reaches the full model and every ablation alike (a test keeps the shipped files equal to these switches).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Config, Func<ModelConfig, ModelConfig> Ablate)> Variants =
     [
-        ("full", "synthetic.yaml"),
-        ("baseline", "baseline.yaml"),
-        ("no-background-class", "ablation-no-background-class.yaml"),
-        ("no-self-weighting", "ablation-no-self-weighting.yaml"),
-        ("no-contrastive", "ablation-no-contrastive.yaml"),
+        ("full", "synthetic.yaml", m => m),
+        ("baseline", "baseline.yaml", m => m with { Baseline = true }),
+        ("no-background-class", "ablation-no-background-class.yaml", m => m with { BackgroundClass = false, SelfWeighting = SelfWeighting.None }),
+        ("no-self-weighting", "ablation-no-self-weighting.yaml", m => m with { SelfWeighting = SelfWeighting.None }),
+        ("no-contrastive", "ablation-no-contrastive.yaml", m => m with { Contrastive = false }),
     ];
 
     /// <summary>Shots the demo evaluates, each on its own episode set shared by all models.</summary>
@@ -80,9 +85,9 @@ public static class DemoPipeline
 
         var models = new List<TrainingSummary>();
         var checkpoints = new List<string>();
-        foreach (var (name, file) in Variants)
+        foreach (var (name, _, ablate) in Variants)
         {
-            RunConfig variant = VariantConfig(config, name, file, outputFolder);
+            RunConfig variant = VariantConfig(config, name, ablate, outputFolder);
             models.Add(TrainOrReuse(variant, name, progress, ct));
             checkpoints.Add(new RunLayout(variant.Train.Output).BestCheckpoint);
         }
@@ -104,11 +109,11 @@ public static class DemoPipeline
         return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report, table);
     }
 
-    /// <summary>The run config of one model: the user's config with that variant's model section and its own run folder.</summary>
-    public static RunConfig VariantConfig(RunConfig config, string name, string file, string outputFolder) =>
+    /// <summary>The run config of one model: the user's config with that variant's switch and its own run folder.</summary>
+    public static RunConfig VariantConfig(RunConfig config, string name, Func<ModelConfig, ModelConfig> ablate, string outputFolder) =>
         config with
         {
-            Model = RunConfigFile.LoadEmbedded(file).Model,
+            Model = ablate(config.Model),
             Train = config.Train with { Output = VariantFolder(outputFolder, name) },
         };
 

@@ -10,7 +10,30 @@ namespace VideoRecognition.Training;
 /// </summary>
 internal static class BaseVideoReview
 {
-    public static Tensor EpochPseudoLabels(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, int epoch)
+    /// <summary>
+    /// [N, T] the <see cref="NeighbourLabelPrior"/> of every base video's segments (rows in the order of
+    /// <paramref name="data"/>), from their test-time view; null when the model does not use it. One pass over
+    /// the base videos, like an evaluation; the similarity blocks are 1024 x N*T floats.
+    /// </summary>
+    public static Tensor? NbgPrior(ModelConfig config, ITrainingBatchSource source, BaseClassSet data)
+    {
+        if (!config.UsesPseudoLabels || config.PriorNeighbours <= 0)
+        {
+            return null;
+        }
+
+        using var scope = NewDisposeScope();
+        var parts = new List<Tensor>();
+        for (int start = 0; start < data.Positions.Count; start += source.EvaluationBatch)
+        {
+            parts.Add(source.TestFeatures(data.Positions.Skip(start).Take(source.EvaluationBatch).ToArray()));
+        }
+
+        Tensor labels = tensor(data.Labels.Select(l => (long)l).ToArray(), device: source.Device);
+        return NeighbourLabelPrior.Compute(cat(parts, 0), labels, data.Classes.Count, config.PriorNeighbours).MoveToOuterDisposeScope();
+    }
+
+    public static Tensor EpochPseudoLabels(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, int epoch, Tensor? prior)
     {
         var parts = new List<Tensor>();
         int chunk = source.EvaluationBatch;
@@ -19,7 +42,7 @@ internal static class BaseVideoReview
             using var scope = NewDisposeScope();
             var positions = data.Positions.Skip(start).Take(chunk).ToArray();
             var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-            parts.Add(model.AssignPseudoLabels(source.TestFeatures(positions), labels, epoch).Labels.cpu().MoveToOuterDisposeScope());
+            parts.Add(model.AssignPseudoLabels(source.TestFeatures(positions), labels, epoch, prior?[start..(start + positions.Length)]).Labels.cpu().MoveToOuterDisposeScope());
         }
 
         Tensor all = cat(parts, 0);
@@ -33,7 +56,8 @@ internal static class BaseVideoReview
     /// pseudo-labels the model as it stands would give in this epoch, and how well p(background), the
     /// detector's score and the self-weights separate the true kinds, all scored against the ground truth.
     /// </summary>
-    public static BaseVideoEvaluation Evaluate(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth, int epoch)
+    /// <remarks>prior: [N, T] the base videos' <see cref="NeighbourLabelPrior"/> scores, or null.</remarks>
+    public static BaseVideoEvaluation Evaluate(AnnotationEfficientModel model, ITrainingBatchSource source, BaseClassSet data, SegmentTruth? truth, int epoch, Tensor? prior)
     {
         long correct = 0;
         var score = new PseudoLabelScore();
@@ -47,18 +71,22 @@ internal static class BaseVideoReview
             {
                 using var scope = NewDisposeScope();
                 var positions = data.Positions.Skip(start).Take(chunk).ToArray();
+                Tensor? priorRows = prior?[start..(start + positions.Length)];
                 SegmentOutputs outputs = model.forward(source.TestFeatures(positions));
                 var predicted = outputs.VideoLogits.argmax(1).cpu().data<long>().ToArray();
                 correct += predicted.Where((p, i) => p == data.Labels[start + i]).Count();
                 if (model.Config.UsesPseudoLabels)
                 {
                     var labels = tensor(data.Labels.Skip(start).Take(chunk).Select(l => (long)l).ToArray(), device: source.Device);
-                    Score(score, PseudoLabeller.Assign(outputs.SegmentLogits, labels, model.ClassCount, model.Config, epoch, training: true), positions, source, truth);
+                    Score(score, PseudoLabeller.Assign(outputs.SegmentLogits, labels, model.ClassCount, model.Config, epoch, training: true, priorRows), positions, source, truth);
                 }
 
                 if (truth is not null)
                 {
-                    float[] detector = Rows(OpenSetDetector.Score(outputs.SegmentLogits, model.ClassCount, model.Config, model.BackgroundIndex is null ? OpenSetScore.Uniformity : detectorScore));
+                    OpenSetScore kind = model.BackgroundIndex is null ? OpenSetScore.Uniformity : detectorScore;
+                    float[] detector = Rows(kind is (OpenSetScore.Uniformity or OpenSetScore.NeighbourLabels) && priorRows is not null
+                        ? priorRows
+                        : OpenSetDetector.Score(outputs.SegmentLogits, model.ClassCount, model.Config, kind));
                     float[]? background = model.BackgroundIndex is null ? null : Rows(OpenSetDetector.Background(outputs.SegmentLogits, model.ClassCount));
                     float[] weights = Rows(outputs.Weights);
                     int segments = source.Segments;

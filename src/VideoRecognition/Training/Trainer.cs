@@ -35,13 +35,14 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
         torch.manual_seed(unchecked((long)seed.Derive("train.init").Value));
         using var model = new AnnotationEfficientModel(source.FeatureDimension, data.Classes.Count, modelConfig);
         model.to(source.Device);
-        var (optimizer, rateScales) = CreateOptimizer(model, source.TrainableParameters);
+        var (optimizer, rateScales) = TrainingOptimizer.Create(train, model, source.TrainableParameters);
         var trained = model.parameters().Concat(source.TrainableParameters).ToList();
         var checkpoints = new CheckpointStore(train.Output);
         var identity = new CheckpointState(
             CheckpointState.CurrentFormatVersion, -1, 0, null, null, -1, source.FeatureDimension, data.Classes, modelConfig.ToString(), source.Backbone, source.Mode);
         (int startEpoch, long step, double? best, int bestEpoch) = Restore(resume, checkpoints, identity, model, source.TrainableModule, optimizer);
-        var run = new EpochContext(source, data, truth, model, optimizer, rateScales, trained, checkpoints, identity)
+        using Tensor? prior = BaseVideoReview.NbgPrior(modelConfig, source, data);
+        var run = new EpochContext(source, data, truth, model, optimizer, rateScales, trained, checkpoints, identity, prior)
         {
             Corrections = CorrectionLabels.Load(train, source, data, progress),
             Step = step,
@@ -56,7 +57,7 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
         if (startEpoch == 0 && modelConfig.UsesPseudoLabels)
         {
             // Epoch 0: what the untrained model would label, the reference the later epochs improve on.
-            var untrained = BaseVideoReview.Evaluate(model, source, data, truth, -1);
+            var untrained = BaseVideoReview.Evaluate(model, source, data, truth, -1, prior);
             log.Write(EpochRecords.Record("epoch", -1, 0, 0, new LossSums().Mean, null, null, untrained.Score, 0, source.Segments, untrained.Quality));
         }
 
@@ -75,7 +76,7 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
         if (double.IsNaN(baseAccuracy))
         {
             source.SetTraining(false);
-            baseAccuracy = BaseVideoReview.Evaluate(model, source, data, truth, train.Epochs - 1).Accuracy; // resumed with no epoch left to train
+            baseAccuracy = BaseVideoReview.Evaluate(model, source, data, truth, train.Epochs - 1, prior).Accuracy; // resumed with no epoch left to train
         }
 
         string bestCheckpoint = Directory.Exists(checkpoints.Best) ? checkpoints.Best : checkpoints.Latest()!;
@@ -97,7 +98,7 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
         var steps = rowsOfStep.Select(rows => new BatchRows(rows.Select(r => run.Data.Positions[r]).ToArray(), rows.Select(r => run.Data.Labels[r]).ToArray())).ToArray();
         bool contrastive = modelConfig.Contrastive && (epoch >= modelConfig.WarmupEpochs || modelConfig.ContrastiveDuringWarmup);
         using Tensor? epochLabels = modelConfig.PseudoLabelRefresh == PseudoLabelRefresh.EveryEpoch && epoch >= modelConfig.WarmupEpochs
-            ? BaseVideoReview.EpochPseudoLabels(run.Model, source, run.Data, epoch)
+            ? BaseVideoReview.EpochPseudoLabels(run.Model, source, run.Data, epoch, run.Prior)
             : null;
         var sums = new LossSums();
         run.Model.train();
@@ -120,7 +121,8 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
             }
 
             PseudoLabels? given = epochLabels is null ? null : PseudoLabels.From(epochLabels.index_select(0, tensor(rows.Select(r => (long)r).ToArray())));
-            LossTerms terms = TrainingObjective.Compute(run.Model, batches.Current, epoch, given, run.Corrections?.For(steps[s].Positions, source.Segments, source.Device));
+            TrainingBatch batch = run.Prior is null ? batches.Current : batches.Current with { NbgPrior = run.Prior.index_select(0, tensor(rows.Select(r => (long)r).ToArray(), device: run.Prior.device)) };
+            LossTerms terms = TrainingObjective.Compute(run.Model, batch, epoch, given, run.Corrections?.For(steps[s].Positions, source.Segments, source.Device));
             run.Corrections?.Count(terms.PseudoLabels);
             double loss = terms.Total.item<float>();
             if (!double.IsFinite(loss))
@@ -161,7 +163,7 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
     private double EndEpoch(EpochContext run, int epoch, LossSums sums, Stopwatch epochClock, Func<AnnotationEfficientModel, double?> validate, TrainingLog log)
     {
         run.Source.SetTraining(false);
-        BaseVideoEvaluation evaluation = BaseVideoReview.Evaluate(run.Model, run.Source, run.Data, run.Truth, epoch);
+        BaseVideoEvaluation evaluation = BaseVideoReview.Evaluate(run.Model, run.Source, run.Data, run.Truth, epoch, run.Prior);
         double? validation = validate(run.Model);
         // Only epochs after the model's warm-up compete: before it the pseudo-label losses are off, so such a
         // checkpoint is not the method being trained. Ties go to the later epoch (validation often saturates).
@@ -192,7 +194,7 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
     /// <summary>What the epochs of one run share: the data, the model and its optimiser, and the counters that carry over.</summary>
     private sealed record EpochContext(
         ITrainingBatchSource Source, BaseClassSet Data, SegmentTruth? Truth, AnnotationEfficientModel Model, OptimizerHelper Optimizer,
-        double[] RateScales, List<Parameter> Trained, CheckpointStore Checkpoints, CheckpointState Identity)
+        double[] RateScales, List<Parameter> Trained, CheckpointStore Checkpoints, CheckpointState Identity, Tensor? Prior)
     {
         public required int StepsPerEpoch { get; init; }
 
@@ -234,37 +236,6 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
         optimizer.load_state_dict(CheckpointStore.OptimizerFile(latest));
         progress.Log(LogLevel.Info, $"Resuming from {latest} (epoch {state.Epoch + 1} of {train.Epochs} done)");
         return (state.Epoch + 1, state.Step, state.BestValidationAccuracy, state.BestEpoch);
-    }
-
-    /// <summary>
-    /// One optimiser over the heads and, in end-to-end mode, the backbone: the backbone in its own parameter
-    /// group, whose rate is the schedule's times train.backbone_lr_scale (pretrained features need gentler steps).
-    /// </summary>
-    private (OptimizerHelper Optimizer, double[] RateScales) CreateOptimizer(AnnotationEfficientModel model, IReadOnlyList<Parameter> backbone)
-    {
-        if (backbone.Count == 0)
-        {
-            OptimizerHelper heads = train.Optimizer switch
-            {
-                OptimizerKind.Sgd => optim.SGD(model.parameters(), train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
-                _ => optim.AdamW(model.parameters(), train.LearningRate, weight_decay: train.WeightDecay),
-            };
-            return (heads, [1.0]);
-        }
-
-        double backboneRate = train.LearningRate * train.BackboneLrScale;
-        OptimizerHelper both = train.Optimizer switch
-        {
-            OptimizerKind.Sgd => optim.SGD(
-                [new SGD.ParamGroup(model.parameters(), new SGD.Options { LearningRate = train.LearningRate, momentum = train.Momentum, weight_decay = train.WeightDecay }),
-                 new SGD.ParamGroup(backbone, new SGD.Options { LearningRate = backboneRate, momentum = train.Momentum, weight_decay = train.WeightDecay })],
-                train.LearningRate, momentum: train.Momentum, weight_decay: train.WeightDecay),
-            _ => optim.AdamW(
-                [new AdamW.ParamGroup(model.parameters(), new AdamW.Options { LearningRate = train.LearningRate, weight_decay = train.WeightDecay }),
-                 new AdamW.ParamGroup(backbone, new AdamW.Options { LearningRate = backboneRate, weight_decay = train.WeightDecay })],
-                train.LearningRate, weight_decay: train.WeightDecay),
-        };
-        return (both, [1.0, train.BackboneLrScale]);
     }
 
     /// <summary>

@@ -45,6 +45,20 @@ public sealed class ShippedConfigTests
         Assert.Contains(DemoPipeline.Variants, v => v.Config == file);
     }
 
+    [Fact]
+    public void The_demo_variants_are_the_shipped_configs_and_carry_the_users_model_keys()
+    {
+        var full = RunConfigFile.Load(ConfigPath("synthetic.yaml"));
+        foreach (var (name, file, ablate) in DemoPipeline.Variants)
+        {
+            Assert.True(RunConfigFile.Load(ConfigPath(file)).Model == ablate(full.Model), $"{name}: {file} differs from the demo's switch");
+        }
+
+        // A user's key reaches every variant, not only the full model.
+        var tuned = full with { Model = full.Model with { LambdaC = 0.25 } };
+        Assert.All(DemoPipeline.Variants, v => Assert.Equal(0.25, DemoPipeline.VariantConfig(tuned, v.Name, v.Ablate, "out").Model.LambdaC));
+    }
+
     [Theory]
     [InlineData("anet13-5way.yaml", "activity_net.v1-3.min.json", "anet13_split_seed0.txt")]
     [InlineData("anet12-5way.yaml", "activity_net.v1-2.min.json", "anet12_split_seed0.txt")]
