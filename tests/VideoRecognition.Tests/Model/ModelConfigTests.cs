@@ -18,7 +18,7 @@ public sealed class ModelConfigTests
         Assert.True(config.BackgroundClass);
         Assert.Equal(NbgCriterion.Entropy, config.NbgCriterion);
         Assert.Equal(IbgMode.ConfidentOther, config.IbgMode);
-        Assert.Equal(OpenSetScore.Background, config.OpenSetScore);
+        Assert.Equal(OpenSetScore.NeighbourLabels, config.OpenSetScore);
         Assert.Equal(SelfWeighting.Background, config.SelfWeighting);
         Assert.Equal(ContrastiveNegatives.Nbg, config.Negatives);
         Assert.Equal(0.1, config.ContrastiveTemperature);

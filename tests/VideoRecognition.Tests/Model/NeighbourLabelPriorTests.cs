@@ -72,7 +72,7 @@ public sealed class NeighbourLabelPriorTests
         // C = 3, background last; the head calls segment 0 background (p_bg ~0.87), the prior calls segment 2.
         Tensor logits = tensor(new float[] { 0, 0, 0, 3, /**/ 0, 4, 0, -2, /**/ 0, 4, 0, -2, /**/ 0, 4, 0, -2 }).reshape(1, 4, 4);
         Tensor prior = tensor(new float[] { 0.1f, 0.2f, 0.9f, 0.3f }).reshape(1, 4);
-        var bootstrap = new ModelConfig { WarmupEpochs = 1, OpenSetBootstrapEpochs = 1, PriorThreshold = 0.7 };
+        var bootstrap = new ModelConfig { WarmupEpochs = 1, OpenSetBootstrapEpochs = 1, PriorThreshold = 0.7, OpenSetScore = OpenSetScore.Background };
 
         // Segment 0's base classes are uniform, so p(y) = 1/3 is its largest and passes fg_threshold 0.2.
         Assert.Equal(new[] { Fg, Fg, Nbg, Fg }, Row(PseudoLabeller.Assign(logits, Labels(1), 3, bootstrap, epoch: 1, training: true, prior).Labels, 0));

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""How well the neighbour-label prior (Model/NeighbourLabelPrior.cs) finds NBG, measured against the synthetic
+ground truth on a run folder's stored features (view 0): for every base-class segment, the entropy of the video
+labels of its k nearest segments in other videos, over log min(k, C). Prints the AUROC for NBG vs the rest and
+precision / recall at several thresholds. An independent NumPy reading of the same definition, so it also
+checks the C# one.
+
+Usage: /usr/bin/python3 neighbour_prior.py RUN_FOLDER [--k 20]
+RUN_FOLDER holds synthetic/ (ground_truth.json, splits.txt) and features/ (index.jsonl, features.f16,
+manifest.json), as a `vrec demo` folder or a study's seed-<s> folder does. Needs NumPy (python3-numpy)."""
+import argparse
+import json
+import os
+
+import numpy as np
+
+
+def load(root):
+    manifest = json.load(open(os.path.join(root, "features", "manifest.json")))
+    views, segments, dim = manifest["views"], manifest["segments"], manifest["feature_dimension"]
+    raw = np.fromfile(os.path.join(root, "features", "features.f16"), dtype=np.float16)
+    truth = {v["id"]: v for v in json.load(open(os.path.join(root, "synthetic", "ground_truth.json")))["videos"]}
+    part = {}
+    for line in open(os.path.join(root, "synthetic", "splits.txt")):
+        if line.strip() and not line.startswith("#"):
+            p, c = line.rstrip("\n").split("\t")
+            part[c] = p
+    features, kinds, videos, labels = [], [], [], []
+    for line in open(os.path.join(root, "features", "index.jsonl")):
+        r = json.loads(line)
+        if part.get(r["label"]) != "base":
+            continue
+        start = r["offset"] // 2
+        f = raw[start:start + views * segments * dim].reshape(views, segments, dim).astype(np.float32)
+        spans = truth[r["id"]]["spans"]
+        for s in range(segments):
+            t = (s + 0.5) * truth[r["id"]]["duration"] / segments  # the test view samples the segment's centre
+            kinds.append(next((sp["kind"] for sp in spans if sp["start"] <= t < sp["end"]), spans[-1]["kind"]))
+            features.append(f[0, s])
+            videos.append(r["id"])
+            labels.append(r["label"])
+    return np.array(features), np.array(kinds), np.array(videos), labels
+
+
+def auroc(score, positive):
+    ranks = np.empty(len(score))
+    ranks[np.argsort(score, kind="stable")] = np.arange(1, len(score) + 1)
+    n1 = positive.sum()
+    n0 = len(positive) - n1
+    return (ranks[positive].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("run")
+    parser.add_argument("--k", type=int, default=20)
+    args = parser.parse_args()
+    x, kinds, videos, labels = load(args.run)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-12
+    classes = sorted(set(labels))
+    label = np.array([classes.index(l) for l in labels])
+    similarity = x @ x.T
+    similarity[videos[:, None] == videos[None, :]] = -np.inf  # a video's own segments are not its neighbours
+    nearest = np.argsort(-similarity, axis=1)[:, :args.k]
+    share = np.stack([np.bincount(label[n], minlength=len(classes)) for n in nearest]) / args.k
+    with np.errstate(divide="ignore", invalid="ignore"):
+        entropy = -np.nansum(np.where(share > 0, share * np.log(share), 0.0), axis=1)
+    prior = np.clip(entropy / np.log(max(2, min(args.k, len(classes)))), 0, 1)
+    nbg = kinds == "NBG"
+    print(f"{len(x)} base-class segments, {len(classes)} classes; NBG {nbg.mean():.3f}, FG {(kinds == 'FG').mean():.3f}, IBG {(kinds == 'IBG').mean():.3f}")
+    print(f"AUROC NBG vs rest {auroc(prior, nbg):.3f}; NBG vs FG {auroc(prior[kinds != 'IBG'], nbg[kinds != 'IBG']):.3f} (k = {args.k})")
+    for threshold in (0.5, 0.6, 0.7, 0.8):
+        pick = prior >= threshold
+        precision = nbg[pick].mean() if pick.any() else float("nan")
+        print(f"threshold {threshold}: picks {pick.mean():.3f} of segments, NBG precision {precision:.3f}, recall {pick[nbg].mean():.3f}")
+
+
+if __name__ == "__main__":
+    main()
