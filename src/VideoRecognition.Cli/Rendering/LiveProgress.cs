@@ -7,15 +7,15 @@ namespace VideoRecognition.Cli.Rendering;
 /// <summary>Progress bars on an interactive terminal.</summary>
 internal sealed class LiveProgress(ProgressContext context, ConcurrentDictionary<int, string> units, LogLevel minimum) : IProgressReporter
 {
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     public IProgressTask Start(string description, long total, string unit)
     {
-        lock (_gate)
+        lock (gate)
         {
             var task = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
             units[task.Id] = unit;
-            return new Bar(task, _gate);
+            return new Bar(task, gate);
         }
     }
 

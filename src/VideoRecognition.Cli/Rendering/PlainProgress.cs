@@ -27,20 +27,20 @@ internal sealed class PlainProgress(LogLevel minimum) : IProgressReporter
 
     private sealed class Task(PlainProgress owner, string description, long total, string unit) : IProgressTask
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly Lock _gate = new();
-        private long _done;
-        private TimeSpan _lastLine;
-        private bool _finished;
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly Lock gate = new();
+        private long done;
+        private TimeSpan lastLine;
+        private bool finished;
 
         public void Advance(long count = 1)
         {
-            lock (_gate)
+            lock (gate)
             {
-                _done += count;
-                if (_clock.Elapsed - _lastLine >= Interval)
+                done += count;
+                if (clock.Elapsed - lastLine >= Interval)
                 {
-                    _lastLine = _clock.Elapsed;
+                    lastLine = clock.Elapsed;
                     owner.Log(LogLevel.Info, $"{description}: {Status()}");
                 }
             }
@@ -48,22 +48,22 @@ internal sealed class PlainProgress(LogLevel minimum) : IProgressReporter
 
         public void Dispose()
         {
-            lock (_gate)
+            lock (gate)
             {
-                if (!_finished)
+                if (!finished)
                 {
-                    _finished = true;
-                    owner.Log(LogLevel.Info, $"{description}: done, {Status()} in {_clock.Elapsed.TotalSeconds:0.0} s");
+                    finished = true;
+                    owner.Log(LogLevel.Info, $"{description}: done, {Status()} in {clock.Elapsed.TotalSeconds:0.0} s");
                 }
             }
         }
 
         private string Status()
         {
-            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-9);
-            double rate = _done / seconds;
-            string eta = rate > 0 && _done < total ? $", ETA {TimeSpan.FromSeconds((total - _done) / rate):hh\\:mm\\:ss}" : string.Empty;
-            return $"{_done}/{total} {unit}, {rate:0.0} {unit}/s{eta}";
+            double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            double rate = done / seconds;
+            string eta = rate > 0 && done < total ? $", ETA {TimeSpan.FromSeconds((total - done) / rate):hh\\:mm\\:ss}" : string.Empty;
+            return $"{done}/{total} {unit}, {rate:0.0} {unit}/s{eta}";
         }
     }
 }

@@ -13,10 +13,10 @@ namespace VideoRecognition.Backbones;
 /// </summary>
 public sealed class OnnxBackbone : IBackbone
 {
-    private readonly InferenceSession _session;
-    private readonly string _inputName;
-    private readonly int _fixedBatch;
-    private readonly OnnxInputConvention _convention;
+    private readonly InferenceSession session;
+    private readonly string inputName;
+    private readonly int fixedBatch;
+    private readonly OnnxInputConvention convention;
 
     /// <summary>Loads the model; <paramref name="convention"/> is what it expects, torchvision's ImageNet normalisation when null.</summary>
     public OnnxBackbone(string path, Device device, int inputSize, OnnxInputConvention? convention = null, string? name = null)
@@ -28,7 +28,7 @@ public sealed class OnnxBackbone : IBackbone
 
         try
         {
-            _session = new InferenceSession(path);
+            session = new InferenceSession(path);
         }
         catch (OnnxRuntimeException e)
         {
@@ -37,8 +37,8 @@ public sealed class OnnxBackbone : IBackbone
 
         try
         {
-            (_inputName, _fixedBatch) = CheckInput(path, inputSize);
-            _convention = convention ?? OnnxInputConvention.ImageNet;
+            (inputName, fixedBatch) = CheckInput(path, inputSize);
+            this.convention = convention ?? OnnxInputConvention.ImageNet;
             Device = device;
             InputSize = inputSize;
             Name = name ?? $"onnx {Path.GetFileName(path)}";
@@ -46,7 +46,7 @@ public sealed class OnnxBackbone : IBackbone
         }
         catch
         {
-            _session.Dispose();
+            session.Dispose();
             throw;
         }
     }
@@ -67,7 +67,7 @@ public sealed class OnnxBackbone : IBackbone
     {
         ResNetBackbone.CheckImages(images);
         using var scope = NewDisposeScope();
-        var features = Run(_convention.Convert(images.detach()));
+        var features = Run(convention.Convert(images.detach()));
         return features.to(Device).MoveToOuterDisposeScope();
     }
 
@@ -75,21 +75,21 @@ public sealed class OnnxBackbone : IBackbone
     {
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose() => session.Dispose();
 
     // N x 3 x H x W in the model's convention -> N x D on the CPU
     private Tensor Run(Tensor input)
     {
         long n = input.shape[0];
-        long chunk = _fixedBatch > 0 ? _fixedBatch : Math.Max(n, 1);
+        long chunk = fixedBatch > 0 ? fixedBatch : Math.Max(n, 1);
         var parts = new List<Tensor>();
         for (long start = 0; start < n; start += chunk)
         {
             long count = Math.Min(chunk, n - start);
             var batch = input.narrow(0, start, count).cpu();
-            if (_fixedBatch > 0 && count < _fixedBatch)
+            if (fixedBatch > 0 && count < fixedBatch)
             {
-                batch = cat([batch, zeros(_fixedBatch - count, 3, input.shape[2], input.shape[3])], 0);
+                batch = cat([batch, zeros(fixedBatch - count, 3, input.shape[2], input.shape[3])], 0);
             }
 
             parts.Add(RunBatch(batch.contiguous()).narrow(0, 0, count));
@@ -102,7 +102,7 @@ public sealed class OnnxBackbone : IBackbone
     {
         float[] data = batch.data<float>().ToArray();
         using var value = OrtValue.CreateTensorValueFromMemory(data, batch.shape);
-        using var outputs = _session.Run(new RunOptions(), [_inputName], [value], [_session.OutputNames[0]]);
+        using var outputs = session.Run(new RunOptions(), [inputName], [value], [session.OutputNames[0]]);
         var output = outputs[0];
         long[] shape = output.GetTensorTypeAndShape().Shape;
         float[] result = output.GetTensorDataAsSpan<float>().ToArray();
@@ -111,12 +111,12 @@ public sealed class OnnxBackbone : IBackbone
 
     private (string Name, int FixedBatch) CheckInput(string path, int inputSize)
     {
-        if (_session.InputMetadata.Count != 1)
+        if (session.InputMetadata.Count != 1)
         {
-            throw new BadInputException($"ONNX model '{path}' has {_session.InputMetadata.Count} inputs; a backbone takes one image batch");
+            throw new BadInputException($"ONNX model '{path}' has {session.InputMetadata.Count} inputs; a backbone takes one image batch");
         }
 
-        var (name, meta) = _session.InputMetadata.First();
+        var (name, meta) = session.InputMetadata.First();
         int[] dims = meta.Dimensions;
         if (meta.ElementType != typeof(float) || dims.Length != 4 || dims[1] is not (3 or -1))
         {

@@ -13,22 +13,22 @@ namespace VideoRecognition.Backbones;
 /// </summary>
 internal sealed class OnnxResNetImport
 {
-    private readonly OnnxGraph _graph;
-    private readonly string _source;
-    private readonly Dictionary<string, List<OnnxNode>> _consumers = [];
-    private readonly Dictionary<string, Tensor> _weights = [];
+    private readonly OnnxGraph graph;
+    private readonly string source;
+    private readonly Dictionary<string, List<OnnxNode>> consumers = [];
+    private readonly Dictionary<string, Tensor> weights = [];
 
     private OnnxResNetImport(OnnxGraph graph, string source)
     {
-        _graph = graph;
-        _source = source;
+        this.graph = graph;
+        this.source = source;
         foreach (var node in graph.Nodes)
         {
             foreach (string input in node.Inputs)
             {
-                if (!_consumers.TryGetValue(input, out var list))
+                if (!consumers.TryGetValue(input, out var list))
                 {
-                    _consumers[input] = list = [];
+                    consumers[input] = list = [];
                 }
 
                 list.Add(node);
@@ -46,11 +46,11 @@ internal sealed class OnnxResNetImport
         try
         {
             import.Trace(convention);
-            return import._weights;
+            return import.weights;
         }
         catch
         {
-            foreach (var t in import._weights.Values)
+            foreach (var t in import.weights.Values)
             {
                 t.Dispose();
             }
@@ -61,13 +61,13 @@ internal sealed class OnnxResNetImport
 
     private void Trace(OnnxInputConvention convention)
     {
-        if (_graph.Inputs.Count != 1)
+        if (graph.Inputs.Count != 1)
         {
-            throw Unsupported($"it has {_graph.Inputs.Count} inputs; a ResNet has one image input");
+            throw Unsupported($"it has {graph.Inputs.Count} inputs; a ResNet has one image input");
         }
 
         // Stem: conv 7x7/2 -> bn -> relu -> max pool 3x3/2.
-        var stemConv = Single(_graph.Inputs[0], "Conv");
+        var stemConv = Single(graph.Inputs[0], "Conv");
         CheckConv(stemConv, kernel: 7, stride: 2, "conv1");
         string x = ConvBn(stemConv, "conv1", "bn1");
         FoldInputConvention(convention);
@@ -125,38 +125,38 @@ internal sealed class OnnxResNetImport
     private string ConvBn(OnnxNode conv, string convName, string bnName)
     {
         var weight = Constant(conv.Inputs[1]);
-        _weights[$"{convName}.weight"] = ToTensor(weight);
+        weights[$"{convName}.weight"] = ToTensor(weight);
         long channels = weight.Dims[0];
 
         var norm = Consumers(conv.Outputs[0]).FirstOrDefault(n => n.OpType == "BatchNormalization");
         if (norm is not null)
         {
             float epsilon = norm.Float("epsilon") ?? 1e-5f;
-            _weights[$"{bnName}.weight"] = ToTensor(Constant(norm.Inputs[1]));
-            _weights[$"{bnName}.bias"] = ToTensor(Constant(norm.Inputs[2]));
-            _weights[$"{bnName}.running_mean"] = ToTensor(Constant(norm.Inputs[3]));
+            weights[$"{bnName}.weight"] = ToTensor(Constant(norm.Inputs[1]));
+            weights[$"{bnName}.bias"] = ToTensor(Constant(norm.Inputs[2]));
+            weights[$"{bnName}.running_mean"] = ToTensor(Constant(norm.Inputs[3]));
             // torchvision's batch norm uses eps 1e-5; a different exporter epsilon is moved into the variance.
             using (Scalar shift = (epsilon - 1e-5f).ToScalar())
             {
-                _weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(shift);
+                weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(shift);
             }
 
             if (conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0)
             {
                 // bn(conv(x) + bias) normalises with the mean shifted by the bias.
                 using var bias = ToTensor(Constant(conv.Inputs[2]));
-                _weights[$"{bnName}.running_mean"].sub_(bias);
+                weights[$"{bnName}.running_mean"].sub_(bias);
             }
 
             return norm.Outputs[0];
         }
 
         // Folded (PyTorch's exporter in eval mode): conv + bias, no norm. An identity norm carries the bias.
-        _weights[$"{bnName}.weight"] = ones(channels);
-        _weights[$"{bnName}.bias"] = conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0 ? ToTensor(Constant(conv.Inputs[2])) : zeros(channels);
-        _weights[$"{bnName}.running_mean"] = zeros(channels);
+        weights[$"{bnName}.weight"] = ones(channels);
+        weights[$"{bnName}.bias"] = conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0 ? ToTensor(Constant(conv.Inputs[2])) : zeros(channels);
+        weights[$"{bnName}.running_mean"] = zeros(channels);
         using Scalar variance = (1f - 1e-5f).ToScalar();
-        _weights[$"{bnName}.running_var"] = full(channels, variance);
+        weights[$"{bnName}.running_var"] = full(channels, variance);
         return conv.Outputs[0];
     }
 
@@ -173,7 +173,7 @@ internal sealed class OnnxResNetImport
             return;
         }
 
-        var weight = _weights["conv1.weight"]; // out x 3 x 7 x 7, in the model's channel order
+        var weight = weights["conv1.weight"]; // out x 3 x 7 x 7, in the model's channel order
         var scale = new float[3];
         var offset = new float[3];
         var rgbColumns = new Tensor[3];
@@ -186,8 +186,8 @@ internal sealed class OnnxResNetImport
         using var rgb = stack(rgbColumns, dim: 1); // out x 3 (RGB) x 7 x 7
         var folded = rgb * tensor(scale).view(1, 3, 1, 1);
         using var shift = (rgb * tensor(offset).view(1, 3, 1, 1)).sum([1, 2, 3]);
-        _weights["conv1.weight"] = folded;
-        _weights["bn1.running_mean"].sub_(shift);
+        weights["conv1.weight"] = folded;
+        weights["bn1.running_mean"].sub_(shift);
         weight.Dispose();
         foreach (var column in rgbColumns)
         {
@@ -216,7 +216,7 @@ internal sealed class OnnxResNetImport
     private static long Kernel(OnnxNode conv) => conv.Ints("kernel_shape") is { Count: 2 } k && k[0] == k[1] ? k[0] : -1;
 
     private IReadOnlyList<OnnxNode> Consumers(string tensor) =>
-        _consumers.TryGetValue(tensor, out var list) ? list : [];
+        consumers.TryGetValue(tensor, out var list) ? list : [];
 
     private OnnxNode Single(string tensor, string opType) =>
         Consumers(tensor).Where(n => n.OpType == opType).ToList() is [var node]
@@ -226,12 +226,12 @@ internal sealed class OnnxResNetImport
     private string Through(string tensor, string opType) => Single(tensor, opType).Outputs[0];
 
     private OnnxTensor Constant(string name) =>
-        _graph.Constants.TryGetValue(name, out var t) && t.Floats.Length > 0
+        graph.Constants.TryGetValue(name, out var t) && t.Floats.Length > 0
             ? t
             : throw Unsupported($"'{name}' is not a float32 constant (weights computed at run time are not supported)");
 
     private static Tensor ToTensor(OnnxTensor t) => tensor(t.Floats, t.Dims);
 
     private BadInputException Unsupported(string problem) =>
-        new($"ONNX model '{_source}' cannot be imported as a torchvision ResNet: {problem}");
+        new($"ONNX model '{source}' cannot be imported as a torchvision ResNet: {problem}");
 }

@@ -10,8 +10,8 @@ namespace VideoRecognition.Backbones;
 /// </summary>
 internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
 {
-    private readonly ReadOnlySpan<byte> _buffer = buffer;
-    private int _position;
+    private readonly ReadOnlySpan<byte> data = buffer;
+    private int position;
 
     public enum WireType
     {
@@ -21,7 +21,7 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
         Fixed32 = 5,
     }
 
-    public readonly bool AtEnd => _position >= _buffer.Length;
+    public readonly bool AtEnd => position >= data.Length;
 
     /// <summary>Reads the next field key; false at the end of the message.</summary>
     public bool Next(out int field, out WireType wireType)
@@ -38,7 +38,7 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
         wireType = (WireType)(key & 7);
         if (field == 0 || wireType is not (WireType.Varint or WireType.Fixed64 or WireType.LengthDelimited or WireType.Fixed32))
         {
-            throw new InvalidDataException($"not a protobuf message (field {field}, wire type {(int)wireType} at byte {_position})");
+            throw new InvalidDataException($"not a protobuf message (field {field}, wire type {(int)wireType} at byte {position})");
         }
 
         return true;
@@ -49,12 +49,12 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
         ulong value = 0;
         for (int shift = 0; shift < 64; shift += 7)
         {
-            if (_position >= _buffer.Length)
+            if (position >= data.Length)
             {
                 throw new InvalidDataException("protobuf varint runs past the end");
             }
 
-            byte b = _buffer[_position++];
+            byte b = data[position++];
             value |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
@@ -68,13 +68,13 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
     public ReadOnlySpan<byte> ReadBytes()
     {
         ulong length = ReadVarint();
-        if (length > (ulong)(_buffer.Length - _position))
+        if (length > (ulong)(data.Length - position))
         {
             throw new InvalidDataException($"protobuf field of {length} bytes runs past the end");
         }
 
-        var bytes = _buffer.Slice(_position, (int)length);
-        _position += (int)length;
+        var bytes = data.Slice(position, (int)length);
+        position += (int)length;
         return bytes;
     }
 
@@ -131,13 +131,13 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> buffer)
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (_buffer.Length - _position < count)
+        if (data.Length - position < count)
         {
             throw new InvalidDataException("protobuf fixed-size field runs past the end");
         }
 
-        var bytes = _buffer.Slice(_position, count);
-        _position += count;
+        var bytes = data.Slice(position, count);
+        position += count;
         return bytes;
     }
 }

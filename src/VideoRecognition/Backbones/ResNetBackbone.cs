@@ -13,10 +13,10 @@ public sealed class ResNetBackbone : IBackbone
     // the batch-norm counters; neither is needed for features.
     private static readonly HashSet<string> ClassifierKeys = ["fc.weight", "fc.bias"];
 
-    private readonly ResNetTrunk _trunk;
-    private readonly bool _freezeBatchNorm;
-    private readonly List<Parameter> _trainable;
-    private bool _channelsLast;
+    private readonly ResNetTrunk trunk;
+    private readonly bool freezeBatchNorm;
+    private readonly List<Parameter> trainable;
+    private bool channelsLast;
 
     /// <summary>
     /// A randomly initialised network; seed the global generator (torch.manual_seed) first for repeatable
@@ -33,14 +33,14 @@ public sealed class ResNetBackbone : IBackbone
         bool cntkLayout = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(frozenStages);
-        _trunk = new ResNetTrunk(architecture, cntkLayout);
-        _freezeBatchNorm = freezeBatchNorm;
+        trunk = new ResNetTrunk(architecture, cntkLayout);
+        this.freezeBatchNorm = freezeBatchNorm;
         Architecture = architecture;
         InputSize = inputSize;
         Device = device;
-        Name = $"{_trunk.GetName()} ({BackboneConfig.NoWeights})";
+        Name = $"{trunk.GetName()} ({BackboneConfig.NoWeights})";
 
-        foreach (var module in _trunk.Stages.Take(trainable ? frozenStages : int.MaxValue).SelectMany(m => m))
+        foreach (var module in trunk.Stages.Take(trainable ? frozenStages : int.MaxValue).SelectMany(m => m))
         {
             foreach (var p in module.parameters())
             {
@@ -48,27 +48,27 @@ public sealed class ResNetBackbone : IBackbone
             }
         }
 
-        _trainable = _trunk.parameters().Where(p => p.requires_grad).ToList();
-        _trunk.to(device);
-        _trunk.eval();
+        this.trainable = trunk.parameters().Where(p => p.requires_grad).ToList();
+        trunk.to(device);
+        trunk.eval();
     }
 
     public BackboneArchitecture Architecture { get; }
 
     public string Name { get; private set; }
 
-    public int FeatureDimension => _trunk.FeatureDimension;
+    public int FeatureDimension => trunk.FeatureDimension;
 
     public int InputSize { get; }
 
-    public bool Trainable => _trainable.Count > 0;
+    public bool Trainable => trainable.Count > 0;
 
     public Device Device { get; }
 
-    public IReadOnlyList<Parameter> TrainableParameters => _trainable;
+    public IReadOnlyList<Parameter> TrainableParameters => trainable;
 
     /// <summary>The TorchSharp module, with torchvision's parameter names (no fc), for saving or inspection.</summary>
-    public nn.Module Module => _trunk;
+    public nn.Module Module => trunk;
 
     /// <summary>The arithmetic of the forward pass (bfloat16 only when frozen; see <see cref="UsePrecision"/>).</summary>
     public InferencePrecision Precision { get; private set; } = InferencePrecision.Float32;
@@ -92,9 +92,9 @@ public sealed class ResNetBackbone : IBackbone
             throw new InvalidOperationException("a trainable backbone runs in float32");
         }
 
-        _trunk.to(precision == InferencePrecision.Bfloat16 ? ScalarType.BFloat16 : ScalarType.Float32);
+        trunk.to(precision == InferencePrecision.Bfloat16 ? ScalarType.BFloat16 : ScalarType.Float32);
         Precision = precision;
-        _channelsLast = precision == InferencePrecision.Bfloat16
+        channelsLast = precision == InferencePrecision.Bfloat16
             && !(Architecture == BackboneArchitecture.Resnet50 && Device.type == DeviceType.CPU && Runtime.OneDnnGuard.CacheTopologyHidden());
         Name = precision == InferencePrecision.Bfloat16 ? $"{Name}, bfloat16" : Name.Replace(", bfloat16", "", StringComparison.Ordinal);
     }
@@ -107,19 +107,19 @@ public sealed class ResNetBackbone : IBackbone
         {
             using var scope = NewDisposeScope();
             using var noGradBf16 = no_grad();
-            Tensor input = _channelsLast
+            Tensor input = channelsLast
                 ? images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).to(ScalarType.BFloat16)
                 : images.to(ScalarType.BFloat16);
-            return _trunk.call(input).to(ScalarType.Float32).MoveToOuterDisposeScope();
+            return trunk.call(input).to(ScalarType.Float32).MoveToOuterDisposeScope();
         }
 
         if (Trainable)
         {
-            return _trunk.call(images);
+            return trunk.call(images);
         }
 
         using var noGrad = no_grad();
-        return _trunk.call(images);
+        return trunk.call(images);
     }
 
     public void SetTraining(bool training)
@@ -129,10 +129,10 @@ public sealed class ResNetBackbone : IBackbone
             return;
         }
 
-        _trunk.train(training);
-        if (training && _freezeBatchNorm)
+        trunk.train(training);
+        if (training && freezeBatchNorm)
         {
-            foreach (var norm in _trunk.modules().OfType<BatchNorm2d>())
+            foreach (var norm in trunk.modules().OfType<BatchNorm2d>())
             {
                 norm.eval();
             }
@@ -159,14 +159,14 @@ public sealed class ResNetBackbone : IBackbone
     /// <summary>Loads weights already in memory (e.g. imported from ONNX); <paramref name="sourceName"/> names them in errors.</summary>
     public void LoadWeights(IReadOnlyDictionary<string, Tensor> tensors, string sourceName, string weightsName)
     {
-        WeightsFile.Assign(_trunk, tensors, sourceName, ClassifierKeys, key => key.EndsWith(".num_batches_tracked", StringComparison.Ordinal));
-        Name = $"{_trunk.GetName()} ({weightsName})";
+        WeightsFile.Assign(trunk, tensors, sourceName, ClassifierKeys, key => key.EndsWith(".num_batches_tracked", StringComparison.Ordinal));
+        Name = $"{trunk.GetName()} ({weightsName})";
     }
 
     /// <summary>Saves the weights (torchvision names, no fc) as PyTorch .pt/.pth, .safetensors, or TorchSharp (any other extension).</summary>
-    public void SaveWeights(string path) => WeightsFile.Write(_trunk, path);
+    public void SaveWeights(string path) => WeightsFile.Write(trunk, path);
 
-    public void Dispose() => _trunk.Dispose();
+    public void Dispose() => trunk.Dispose();
 
     /// <summary>Whether resnet18 weights come from CNTK's ResNet-18 (three blocks in layer4, as the offline ImageNet weights).</summary>
     public static bool UsesCntkLayout(IReadOnlyDictionary<string, Tensor> weights) =>

@@ -11,9 +11,9 @@ namespace VideoRecognition.Configuration;
 /// </summary>
 internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
 {
-    private readonly List<string> _problems = [];
+    private readonly List<string> problems = [];
 
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<string> Problems => problems;
 
     public T Bind<T>(YamlNode? root)
         where T : new()
@@ -125,7 +125,7 @@ internal sealed class ConfigBinder(Func<YamlNode, string> describeSource)
     }
 
     private void Report(YamlNode node, string path, string problem) =>
-        _problems.Add($"{describeSource(node)}: {(path.Length == 0 ? "(top level)" : path)}: {problem}");
+        problems.Add($"{describeSource(node)}: {(path.Length == 0 ? "(top level)" : path)}: {problem}");
 
     internal static IEnumerable<PropertyInfo> SettableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name != "EqualityContract");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using VideoRecognition.Backbones;
 using VideoRecognition.Progress;
+using VideoRecognition.Video;
 using VideoRecognition.Video.Transforms;
 using static TorchSharp.torch;
 
@@ -93,7 +94,7 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                 long writing = Stopwatch.GetTimestamp();
                 for (int i = 0; i < group.Count; i++)
                 {
-                    writer.Append(Entry(group[i].Video), features[i]);
+                    writer.Append(Entry(group[i].Video, manifest.Segments), features[i]);
                     extracted++;
                     segments += manifest.Segments;
                     Advanced();
@@ -130,7 +131,7 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
                 {
                     // Videos before the failure are written first, so the store's order is the input order.
                     EmbedGroup();
-                    writer.AppendFailure(Entry(prepared.Video), prepared.Problem!);
+                    writer.AppendFailure(Entry(prepared.Video, manifest.Segments), prepared.Problem!);
                     progress.Log(LogLevel.Warning, $"{prepared.Video.Id}: {prepared.Problem}");
                     failed++;
                     Advanced();
@@ -217,8 +218,11 @@ public sealed class FeatureExtractor(SegmentViews views, IBackbone backbone, Fea
         return result;
     }
 
-    private static FeatureEntry Entry(VideoSource video) =>
-        new(video.Id, video.Label, video.Subset, video.Probe.DecodedFrames, video.Probe.Fps, video.Probe.DurationSeconds, 0, null);
+    private static FeatureEntry Entry(VideoSource video, int segments) =>
+        new(video.Id, video.Label, video.Subset, video.Probe.DecodedFrames, video.Probe.Fps, video.Probe.DurationSeconds, 0, null)
+        {
+            SegmentSeconds = video.Probe.FrameSeconds is null ? null : FeatureEntry.Bounds(new SegmentSampler(segments).TestFrames(video.Probe)),
+        };
 
     /// <summary>One video's decoded views (or why there are none).</summary>
     public sealed record Prepared(VideoSource Video, FrameBatch? Batch, string? Problem);

@@ -1,38 +1,23 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Features;
 
 /// <summary>
-/// The JSON of manifest.json and of each index.jsonl line. Written with a fixed property order so the
+/// The JSON of manifest.json and of each index.jsonl line. Property order is the records' order, so the
 /// same store always has the same bytes (a resumed or merged run can be compared with `cmp`).
 /// </summary>
 internal static class FeatureIndexJson
 {
+    private const string DType = "float16";
+    private const string Layout = "per video: views x segments x feature_dimension, little-endian; view 0 is the test-time view";
+
     public static byte[] EntryLine(FeatureEntry entry)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("id", entry.Id);
-            json.WriteString("label", entry.Label);
-            json.WriteString("subset", entry.Subset);
-            json.WriteNumber("frames", entry.Frames);
-            json.WriteNumber("fps", entry.Fps);
-            json.WriteNumber("duration", entry.Duration);
-            json.WriteNumber("offset", entry.Offset);
-            if (entry.Problem is not null)
-            {
-                json.WriteString("problem", entry.Problem);
-            }
-
-            json.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        var line = new EntryJson(entry.Id, entry.Label, entry.Subset, entry.Frames, entry.Fps, entry.Duration, entry.Offset, entry.Problem, entry.SegmentSeconds);
+        return [.. JsonSerializer.SerializeToUtf8Bytes(line, FeatureJsonContext.Ours.EntryJson), (byte)'\n'];
     }
 
     /// <summary>Parses one line; null when it is not a whole entry (the torn last line of a killed run).</summary>
@@ -40,65 +25,30 @@ internal static class FeatureIndexJson
     {
         try
         {
-            using var document = JsonDocument.Parse(line.ToArray());
-            var e = document.RootElement;
-            return new FeatureEntry(
-                e.GetProperty("id").GetString()!,
-                e.GetProperty("label").GetString()!,
-                e.GetProperty("subset").GetString()!,
-                e.GetProperty("frames").GetInt32(),
-                e.GetProperty("fps").GetDouble(),
-                e.GetProperty("duration").GetDouble(),
-                e.GetProperty("offset").GetInt64(),
-                e.TryGetProperty("problem", out var problem) ? problem.GetString() : null);
+            EntryJson? e = JsonSerializer.Deserialize(line, FeatureJsonContext.Ours.EntryJson);
+            return e is null ? null : new FeatureEntry(e.Id, e.Label, e.Subset, e.Frames, e.Fps, e.Duration, e.Offset, e.Problem) { SegmentSeconds = e.SegmentSeconds };
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException)
         {
             return null;
         }
     }
 
     public static void WriteManifest(FeatureStoreManifest manifest, string path) =>
-        AtomicFile.Write(path, stream =>
-        {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            json.WriteStartObject();
-            json.WriteNumber("format_version", manifest.FormatVersion);
-            json.WriteString("backbone", manifest.Backbone);
-            json.WriteNumber("feature_dimension", manifest.FeatureDimension);
-            json.WriteNumber("segments", manifest.Segments);
-            json.WriteNumber("views", manifest.Views);
-            json.WriteNumber("input_size", manifest.InputSize);
-            json.WriteNumber("seed", manifest.Seed);
-            json.WriteString("sampling", manifest.Sampling);
-            json.WriteString("dtype", "float16");
-            json.WriteString("layout", "per video: views x segments x feature_dimension, little-endian; view 0 is the test-time view");
-            json.WriteEndObject();
-        });
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(
+            stream,
+            new ManifestJson(manifest.FormatVersion, manifest.Backbone, manifest.FeatureDimension, manifest.Segments, manifest.Views, manifest.InputSize, manifest.Seed, manifest.Sampling, DType, Layout),
+            FeatureManifestJsonContext.Ours.ManifestJson));
 
     public static FeatureStoreManifest ReadManifest(string path)
     {
+        ManifestJson m;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var e = document.RootElement;
-            var manifest = new FeatureStoreManifest(
-                e.GetProperty("format_version").GetInt32(),
-                e.GetProperty("backbone").GetString()!,
-                e.GetProperty("feature_dimension").GetInt32(),
-                e.GetProperty("segments").GetInt32(),
-                e.GetProperty("views").GetInt32(),
-                e.GetProperty("input_size").GetInt32(),
-                e.GetProperty("seed").GetInt32(),
-                e.GetProperty("sampling").GetString()!);
-            if (manifest.FormatVersion != FeatureStoreManifest.CurrentFormatVersion)
-            {
-                throw new BadInputException($"{path}: feature store format {manifest.FormatVersion}, this vrec reads format {FeatureStoreManifest.CurrentFormatVersion}; extract the features again");
-            }
-
-            return manifest;
+            m = JsonSerializer.Deserialize(File.ReadAllBytes(path), FeatureManifestJsonContext.Ours.ManifestJson)
+                ?? throw new JsonException("null instead of an object");
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (JsonException ex)
         {
             throw new BadInputException($"{path}: not a feature store manifest ({ex.Message})");
         }
@@ -106,6 +56,13 @@ internal static class FeatureIndexJson
         {
             throw new BadInputException($"{Path.GetDirectoryName(path)}: no feature store here (manifest.json missing); run `vrec extract` first");
         }
+
+        if (m.FormatVersion != FeatureStoreManifest.CurrentFormatVersion)
+        {
+            throw new BadInputException($"{path}: feature store format {m.FormatVersion}, this vrec reads format {FeatureStoreManifest.CurrentFormatVersion}; extract the features again");
+        }
+
+        return new FeatureStoreManifest(m.FormatVersion, m.Backbone, m.FeatureDimension, m.Segments, m.Views, m.InputSize, m.Seed, m.Sampling);
     }
 
     public static string Describe(FeatureStoreManifest manifest) =>
@@ -113,4 +70,43 @@ internal static class FeatureIndexJson
             .Append($"backbone {manifest.Backbone} ({manifest.FeatureDimension}-d), {manifest.Segments} segments, ")
             .Append($"{manifest.Views} views, input {manifest.InputSize}, seed {manifest.Seed}, sampling {manifest.Sampling}")
             .ToString();
+
+    // segment_seconds only on a variable-frame-rate video, so constant-rate lines keep the bytes they always had.
+    internal sealed record EntryJson(
+        string Id,
+        string Label,
+        string Subset,
+        int Frames,
+        double Fps,
+        double Duration,
+        long Offset,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Problem = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? SegmentSeconds = null);
+
+    // dtype and layout describe features.f16 for other readers; this one checks only the format version.
+    internal sealed record ManifestJson(
+        int FormatVersion,
+        string Backbone,
+        int FeatureDimension,
+        int Segments,
+        int Views,
+        int InputSize,
+        int Seed,
+        string Sampling,
+        [property: JsonPropertyName("dtype")] string DType,
+        string Layout);
+}
+
+// A line of index.jsonl is one compact object (one video a line).
+[JsonSerializable(typeof(FeatureIndexJson.EntryJson))]
+internal sealed partial class FeatureJsonContext : JsonSerializerContext
+{
+    public static readonly FeatureJsonContext Ours = new(OurJson.Options(indented: false));
+}
+
+// The manifest is indented: a file one reads.
+[JsonSerializable(typeof(FeatureIndexJson.ManifestJson))]
+internal sealed partial class FeatureManifestJsonContext : JsonSerializerContext
+{
+    public static readonly FeatureManifestJsonContext Ours = new(OurJson.Options(indented: true));
 }

@@ -1,44 +1,38 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoRecognition.Datasets;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.FewShot;
 
 /// <summary>
-/// Reads and writes an episode set as JSON. Byte-stable: the same set always gives the same bytes. Written by
-/// hand rather than with an indenting writer so that each episode is one line (10,000 episodes stay a file
-/// one can page through and diff) while the whole file is still one JSON document.
+/// Reads and writes an episode set as JSON. Byte-stable: the same set always gives the same bytes. Each
+/// episode is one line (10,000 episodes stay a file one can page through and diff) while the whole file is
+/// still one JSON document.
 /// </summary>
 public static class EpisodeSetJson
 {
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// 2: an episode's line is compact JSON. Format 1 (written by hand before) had a space after each colon
+    /// and comma inside that line and is otherwise the same document, so both read alike.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     public static void Write(EpisodeSet set, string path) => AtomicFile.Write(path, stream => Write(set, stream));
 
     public static void Write(EpisodeSet set, Stream stream)
     {
-        using var text = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        text.Write("{\n");
-        text.Write($"  \"format_version\": {FormatVersion},\n");
-        text.Write($"  \"split\": {Quoted(ClassSplit.PartName(set.Split))},\n");
-        text.Write($"  \"way\": {set.Way},\n  \"shot\": {set.Shot},\n  \"query\": {set.Query},\n");
-        text.Write($"  \"seed\": {set.Seed.Value},\n");
-        text.Write($"  \"episode_count\": {set.Episodes.Count},\n");
-        text.Write("  \"episodes\": [\n");
-        for (int e = 0; e < set.Episodes.Count; e++)
-        {
-            Episode episode = set.Episodes[e];
-            text.Write("    {\"classes\": ");
-            WriteList(text, episode.Classes);
-            text.Write(", \"support\": ");
-            WriteLists(text, episode.Support);
-            text.Write(", \"query\": ");
-            WriteLists(text, episode.Query);
-            text.Write(e + 1 < set.Episodes.Count ? "},\n" : "}\n");
-        }
-
-        text.Write("  ]\n}\n");
+        var file = new EpisodeSetFile(
+            FormatVersion,
+            ClassSplit.PartName(set.Split),
+            set.Way,
+            set.Shot,
+            set.Query,
+            set.Seed.Value,
+            set.Episodes.Count,
+            set.Episodes.Select(e => new EpisodeLine(e.Classes, e.Support, e.Query)).ToList());
+        JsonSerializer.Serialize(stream, file, EpisodeSetJsonContext.Ours.EpisodeSetFile);
+        stream.WriteByte((byte)'\n');
     }
 
     public static EpisodeSet Read(string path)
@@ -51,38 +45,25 @@ public static class EpisodeSetJson
         EpisodeSet set;
         try
         {
-            using FileStream stream = File.OpenRead(path);
-            using JsonDocument document = JsonDocument.Parse(stream);
-            JsonElement root = document.RootElement;
-            int version = root.GetProperty("format_version").GetInt32();
-            if (version != FormatVersion)
+            EpisodeSetFile file;
+            using (FileStream stream = File.OpenRead(path))
             {
-                throw new BadInputException($"Episode set file '{path}' has format_version {version}; this version reads {FormatVersion}.");
+                file = JsonSerializer.Deserialize(stream, EpisodeSetJsonContext.Ours.EpisodeSetFile) ?? throw new JsonException("null instead of an object");
             }
 
-            var episodes = new List<Episode>();
-            foreach (JsonElement episode in root.GetProperty("episodes").EnumerateArray())
+            if (file.FormatVersion is not (1 or FormatVersion))
             {
-                episodes.Add(new Episode(
-                    Strings(episode.GetProperty("classes")),
-                    episode.GetProperty("support").EnumerateArray().Select(Strings).ToArray(),
-                    episode.GetProperty("query").EnumerateArray().Select(Strings).ToArray()));
+                throw new BadInputException($"Episode set file '{path}' has format_version {file.FormatVersion}; this version reads 1 and {FormatVersion}.");
             }
 
-            set = new EpisodeSet(
-                ParseSplit(root.GetProperty("split").GetString()!, path),
-                root.GetProperty("way").GetInt32(),
-                root.GetProperty("shot").GetInt32(),
-                root.GetProperty("query").GetInt32(),
-                new Seed(root.GetProperty("seed").GetUInt64()),
-                episodes);
-            int declared = root.GetProperty("episode_count").GetInt32();
-            if (declared != episodes.Count)
+            var episodes = file.Episodes.Select(e => new Episode(e.Classes, e.Support, e.Query)).ToList();
+            set = new EpisodeSet(ParseSplit(file.Split, path), file.Way, file.Shot, file.Query, new Seed(file.Seed), episodes);
+            if (file.EpisodeCount != episodes.Count)
             {
-                throw new BadInputException($"Episode set file '{path}' declares {declared} episodes but holds {episodes.Count} (truncated?).");
+                throw new BadInputException($"Episode set file '{path}' declares {file.EpisodeCount} episodes but holds {episodes.Count} (truncated?).");
             }
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             throw new BadInputException($"Episode set file '{path}' is malformed: {e.Message}", e);
         }
@@ -90,8 +71,6 @@ public static class EpisodeSetJson
         set.EnsureSound($"Episode set file '{path}'");
         return set;
     }
-
-    private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(s => s.GetString()!).ToArray();
 
     private static SplitPart ParseSplit(string name, string path)
     {
@@ -106,37 +85,50 @@ public static class EpisodeSetJson
         throw new BadInputException($"Episode set file '{path}': split '{name}' is not one of base, val, novel.");
     }
 
-    private static void WriteLists(TextWriter text, IReadOnlyList<IReadOnlyList<string>> lists)
+    internal sealed record EpisodeSetFile(
+        int FormatVersion,
+        string Split,
+        int Way,
+        int Shot,
+        int Query,
+        ulong Seed,
+        int EpisodeCount,
+        [property: JsonConverter(typeof(OneLineEach))] IReadOnlyList<EpisodeLine> Episodes);
+
+    internal sealed record EpisodeLine(
+        IReadOnlyList<string> Classes,
+        IReadOnlyList<IReadOnlyList<string>> Support,
+        IReadOnlyList<IReadOnlyList<string>> Query);
+
+    // The indented writer would spread an episode over dozens of lines; each is written compact instead.
+    internal sealed class OneLineEach : JsonConverter<IReadOnlyList<EpisodeLine>>
     {
-        text.Write('[');
-        for (int i = 0; i < lists.Count; i++)
+        public override IReadOnlyList<EpisodeLine>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize(ref reader, EpisodeLineJsonContext.Ours.IReadOnlyListEpisodeLine);
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<EpisodeLine> value, JsonSerializerOptions options)
         {
-            if (i > 0)
+            writer.WriteStartArray();
+            // A raw value gets its comma from the writer but not the indented writer's line break and indent.
+            byte[] indent = System.Text.Encoding.UTF8.GetBytes("\n" + new string(' ', 2 * writer.CurrentDepth));
+            foreach (EpisodeLine episode in value)
             {
-                text.Write(", ");
+                writer.WriteRawValue([.. indent, .. JsonSerializer.SerializeToUtf8Bytes(episode, EpisodeLineJsonContext.Ours.EpisodeLine)], skipInputValidation: true);
             }
 
-            WriteList(text, lists[i]);
+            writer.WriteEndArray();
         }
-
-        text.Write(']');
     }
+}
 
-    private static void WriteList(TextWriter text, IReadOnlyList<string> items)
-    {
-        text.Write('[');
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Write(", ");
-            }
+[JsonSerializable(typeof(EpisodeSetJson.EpisodeSetFile))]
+internal sealed partial class EpisodeSetJsonContext : JsonSerializerContext
+{
+    public static readonly EpisodeSetJsonContext Ours = new(OurJson.Options(indented: true));
+}
 
-            text.Write(Quoted(items[i]));
-        }
-
-        text.Write(']');
-    }
-
-    private static string Quoted(string value) => $"\"{JsonEncodedText.Encode(value)}\"";
+[JsonSerializable(typeof(IReadOnlyList<EpisodeSetJson.EpisodeLine>))]
+internal sealed partial class EpisodeLineJsonContext : JsonSerializerContext
+{
+    public static readonly EpisodeLineJsonContext Ours = new(OurJson.Options(indented: false));
 }

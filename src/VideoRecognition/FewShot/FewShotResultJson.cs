@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Runtime;
@@ -18,88 +19,75 @@ public static class FewShotResultJson
 
     public static void Write(FewShotResult result, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        json.WriteStartObject();
-        json.WriteNumber("format_version", FormatVersion);
-        json.WriteString("split", ClassSplit.PartName(result.Split));
-        json.WriteNumber("way", result.Way);
-        json.WriteNumber("shot", result.Shot);
-        json.WriteNumber("query", result.Query);
-        json.WriteNumber("seed", result.Seed.Value);
-        json.WriteNumber("episodes", result.Episodes);
-        json.WriteString("classifier", ConfigKeys.FromProperty(result.Classifier.ToString()));
-        json.WriteStartArray("models");
-        foreach (ModelResult model in result.Models)
-        {
-            WriteModel(json, model);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
+        var file = new ResultFile(
+            FormatVersion,
+            ClassSplit.PartName(result.Split),
+            result.Way,
+            result.Shot,
+            result.Query,
+            result.Seed.Value,
+            result.Episodes,
+            ConfigKeys.FromProperty(result.Classifier.ToString()),
+            result.Models.Select(Model).ToList());
+        JsonSerializer.Serialize(stream, file, FewShotResultJsonContext.Ours.ResultFile);
         stream.WriteByte((byte)'\n');
     }
 
-    private static void WriteModel(Utf8JsonWriter json, ModelResult model)
+    private static ModelEntry Model(ModelResult model)
     {
         AccuracyInterval a = model.Accuracy;
-        json.WriteStartObject();
-        json.WriteString("model", model.Model);
-        json.WriteNumber("mean_accuracy", a.Mean);
-        json.WriteNumber("std", a.Std);
-        json.WriteNumber("ci95_half_width", a.HalfWidth);
-        json.WriteString("ci95_method", ConfigKeys.FromProperty(a.Method.ToString()));
-        json.WriteNumber("ci95_normal_half_width", a.NormalHalfWidth);
-        json.WriteNumber("ci95_student_t_half_width", a.StudentTHalfWidth);
-        if (model.Localisation is { } l)
-        {
-            json.WriteStartObject("localisation");
-            json.WriteNumber("queries", l.Queries);
-            json.WriteNumber("predicted_spans", l.PredictedSpans);
-            json.WriteFiniteOrNull("mean_tiou", l.MeanTemporalIoU);
-            json.WriteFiniteOrNull("map_at_0_5", l.MeanAveragePrecision);
-            json.WriteFiniteOrNull("average_map_0_5_to_0_95", l.AverageMeanAveragePrecision);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("localisation");
-        }
-
-        json.WriteStartArray("per_class");
-        foreach (ClassAccuracy c in model.PerClass)
-        {
-            json.WriteStartObject();
-            json.WriteString("class", c.ClassName);
-            json.WriteNumber("queries", c.Queries);
-            json.WriteNumber("correct", c.Correct);
-            json.WriteNumber("accuracy", c.Accuracy);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartObject("confusion");
-        json.WriteStartArray("classes");
-        foreach (string name in model.Confusion.Classes)
-        {
-            json.WriteStringValue(name);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("counts");
-        foreach (long[] row in model.Confusion.Counts)
-        {
-            json.WriteStartArray();
-            foreach (long count in row)
-            {
-                json.WriteNumberValue(count);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
+        return new ModelEntry(
+            model.Model,
+            a.Mean,
+            a.Std,
+            a.HalfWidth,
+            ConfigKeys.FromProperty(a.Method.ToString()),
+            a.NormalHalfWidth,
+            a.StudentTHalfWidth,
+            model.Localisation is { } l
+                ? new LocalisationEntry(l.Queries, l.PredictedSpans, l.MeanTemporalIoU.FiniteOrNull(), l.MeanAveragePrecision.FiniteOrNull(), l.AverageMeanAveragePrecision.FiniteOrNull())
+                : null,
+            model.PerClass.Select(c => new ClassEntry(c.ClassName, c.Queries, c.Correct, c.Accuracy)).ToList(),
+            new ConfusionEntry(model.Confusion.Classes, model.Confusion.Counts));
     }
+
+    internal sealed record ResultFile(
+        int FormatVersion,
+        string Split,
+        int Way,
+        int Shot,
+        int Query,
+        ulong Seed,
+        int Episodes,
+        string Classifier,
+        IReadOnlyList<ModelEntry> Models);
+
+    internal sealed record ModelEntry(
+        string Model,
+        double MeanAccuracy,
+        double Std,
+        [property: JsonPropertyName("ci95_half_width")] double HalfWidth,
+        [property: JsonPropertyName("ci95_method")] string Method,
+        [property: JsonPropertyName("ci95_normal_half_width")] double NormalHalfWidth,
+        [property: JsonPropertyName("ci95_student_t_half_width")] double StudentTHalfWidth,
+        LocalisationEntry? Localisation,
+        IReadOnlyList<ClassEntry> PerClass,
+        ConfusionEntry Confusion);
+
+    internal sealed record LocalisationEntry(
+        long Queries,
+        long PredictedSpans,
+        [property: JsonPropertyName("mean_tiou")] double? MeanTemporalIoU,
+        [property: JsonPropertyName("map_at_0_5")] double? MeanAveragePrecision,
+        [property: JsonPropertyName("average_map_0_5_to_0_95")] double? AverageMeanAveragePrecision);
+
+    internal sealed record ClassEntry(string Class, long Queries, long Correct, double Accuracy);
+
+    internal sealed record ConfusionEntry(IReadOnlyList<string> Classes, long[][] Counts);
+}
+
+[JsonSerializable(typeof(FewShotResultJson.ResultFile))]
+internal sealed partial class FewShotResultJsonContext : JsonSerializerContext
+{
+    public static readonly FewShotResultJsonContext Ours = new(OurJson.Options(indented: true));
 }

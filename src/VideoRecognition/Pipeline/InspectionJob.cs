@@ -114,7 +114,7 @@ public static class InspectionJob
             float[] p = inferred.Probabilities[0].cpu().data<float>().ToArray();
             float[] w = inferred.Weights[0].cpu().data<float>().ToArray();
             int k = (int)inferred.Probabilities.shape[2];
-            var sampled = new SegmentSampler(segments).TestFrames(entry.Frames, entry.Fps);
+            var sampled = entry.TestSegments(segments);
             truth.TryGetValue(id, out GroundTruthVideo? gt);
             inspections.Add(new VideoInspection(
                 id,

@@ -29,15 +29,15 @@ public static class StoreEmbeddings
             for (int i = 0; i < chunk.Length; i++)
             {
                 FeatureEntry entry = store.Videos[chunk[i]];
-                double length = entry.Duration / segments;
+                (double[] starts, double[] ends) = entry.SegmentTimes(segments);
                 embeddings.Add(new VideoEmbedding(
                     entry.Id,
                     entry.Label,
                     v[(i * e)..((i + 1) * e)],
                     Enumerable.Range(0, segments).Select(t => z[(((i * segments) + t) * e)..(((i * segments) + t + 1) * e)]).ToArray(),
                     w[(i * segments)..((i + 1) * segments)],
-                    Enumerable.Range(0, segments).Select(t => t * length).ToArray(),
-                    Enumerable.Range(0, segments).Select(t => (t + 1) * length).ToArray()));
+                    starts,
+                    ends));
             }
         }
 

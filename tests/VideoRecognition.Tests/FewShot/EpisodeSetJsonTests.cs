@@ -51,4 +51,65 @@ public sealed class EpisodeSetJsonTests
 
         Assert.Contains("is malformed", error.Message);
     }
+
+    // Format 1, as the hand-written code wrote it before the serialiser was source-generated.
+    private const string FormatOne = """
+        {
+          "format_version": 1,
+          "split": "novel",
+          "way": 2,
+          "shot": 1,
+          "query": 1,
+          "seed": 18446744073709551615,
+          "episode_count": 2,
+          "episodes": [
+            {"classes": ["a", "b \u0022c\u0022"], "support": [["a1"], ["b1"]], "query": [["a2"], ["b2"]]},
+            {"classes": ["b \u0022c\u0022", "a"], "support": [["b2"], ["a2"]], "query": [["b1"], ["a1"]]}
+          ]
+        }
+
+        """;
+
+    private const string FormatTwo = """
+        {
+          "format_version": 2,
+          "split": "novel",
+          "way": 2,
+          "shot": 1,
+          "query": 1,
+          "seed": 18446744073709551615,
+          "episode_count": 2,
+          "episodes": [
+            {"classes":["a","b \u0022c\u0022"],"support":[["a1"],["b1"]],"query":[["a2"],["b2"]]},
+            {"classes":["b \u0022c\u0022","a"],"support":[["b2"],["a2"]],"query":[["b1"],["a1"]]}
+          ]
+        }
+
+        """;
+
+    [Fact]
+    public void A_set_written_in_format_1_still_reads_and_is_rewritten_in_format_2_with_one_line_an_episode()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["one.json"], FormatOne);
+
+        EpisodeSet set = EpisodeSetJson.Read(folder["one.json"]);
+        EpisodeSetJson.Write(set, folder["two.json"]);
+
+        Assert.Equal((SplitPart.Novel, 2, 1, 1, ulong.MaxValue), (set.Split, set.Way, set.Shot, set.Query, set.Seed.Value));
+        Assert.Equal(["b \"c\"", "a"], set.Episodes[1].Classes);
+        Assert.Equal(["a1"], set.Episodes[1].Query[1]);
+        Assert.Equal(FormatTwo, File.ReadAllText(folder["two.json"]));
+    }
+
+    [Fact]
+    public void A_format_the_reader_does_not_know_is_refused()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["three.json"], FormatOne.Replace("\"format_version\": 1", "\"format_version\": 3"));
+
+        var error = Assert.Throws<BadInputException>(() => EpisodeSetJson.Read(folder["three.json"]));
+
+        Assert.Contains("format_version 3", error.Message);
+    }
 }

@@ -4,9 +4,9 @@ namespace VideoRecognition.Tests.Runtime;
 
 public sealed class ElfVersionNeedsTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("vrec-elf-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("vrec-elf-").FullName;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
     public void Build_output_copy_has_glibcxx_3_4_32_marked_weak()
@@ -29,7 +29,7 @@ public sealed class ElfVersionNeedsTests : IDisposable
     public void Marking_weak_changes_only_the_flag_bytes_of_that_entry_and_is_idempotent()
     {
         string original = LibTorchSharpFiles.PackageOriginal()!;
-        string copy = Path.Combine(_folder, "libLibTorchSharp.so");
+        string copy = Path.Combine(folder, "libLibTorchSharp.so");
         File.Copy(original, copy);
 
         WeakenResult first = ElfVersionNeeds.MarkWeak(copy, LibTorchSharpFiles.WeakVersion);
@@ -56,7 +56,7 @@ public sealed class ElfVersionNeedsTests : IDisposable
     [NeedsPackageOriginalFact]
     public void A_version_the_library_does_not_need_is_reported_and_nothing_is_written()
     {
-        string copy = Path.Combine(_folder, "libLibTorchSharp.so");
+        string copy = Path.Combine(folder, "libLibTorchSharp.so");
         File.Copy(LibTorchSharpFiles.PackageOriginal()!, copy);
         byte[] before = File.ReadAllBytes(copy);
 
@@ -70,7 +70,7 @@ public sealed class ElfVersionNeedsTests : IDisposable
     [Fact]
     public void Non_elf_input_is_refused_with_a_clear_message()
     {
-        string path = Path.Combine(_folder, "not-a-library.so");
+        string path = Path.Combine(folder, "not-a-library.so");
         File.WriteAllText(path, new string('x', 200));
 
         var error = Assert.Throws<InvalidDataException>(() => ElfVersionNeeds.MarkWeak(path, LibTorchSharpFiles.WeakVersion));
@@ -83,7 +83,7 @@ public sealed class ElfVersionNeedsTests : IDisposable
     [Fact]
     public void Elf32_input_is_refused_with_a_clear_message()
     {
-        string path = Path.Combine(_folder, "elf32.so");
+        string path = Path.Combine(folder, "elf32.so");
         byte[] header = new byte[64];
         header[0] = 0x7f;
         header[1] = (byte)'E';
@@ -101,7 +101,7 @@ public sealed class ElfVersionNeedsTests : IDisposable
     [Fact]
     public void Truncated_file_is_refused_as_malformed()
     {
-        string path = Path.Combine(_folder, "short.so");
+        string path = Path.Combine(folder, "short.so");
         File.WriteAllBytes(path, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1]);
 
         var error = Assert.Throws<InvalidDataException>(() => ElfVersionNeeds.Read(path));

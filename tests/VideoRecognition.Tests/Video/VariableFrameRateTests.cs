@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using TorchSharp;
+using VideoRecognition.Backbones;
+using VideoRecognition.Features;
+using VideoRecognition.Progress;
+using VideoRecognition.Runtime;
 using VideoRecognition.Video;
 
 namespace VideoRecognition.Tests.Video;
@@ -48,6 +53,54 @@ public sealed class VariableFrameRateTests
         Assert.Equal(5.0, segments[3].StartSeconds, 3);
         using var reader = FrameReader.Open(probe);
         Assert.Equal(90, reader.FrameIndexAt(5.0));              // the average rate says frame 77
+
+        // The feature store keeps those times, so localisation spans and the inspection report read them too.
+        FeatureEntry stored = ExtractOne(probe, temp["store"]);
+        double[] truth = [.. Enumerable.Range(0, 5).Select(k => FrameSeconds(k * 120 / 4.0)), probe.DurationSeconds];
+        (double[] starts, double[] ends) = stored.SegmentTimes(4);
+        IReadOnlyList<SampledSegment> inspected = stored.TestSegments(4);
+        double frame = 1 / 10.0; // the longer of the two frame intervals
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.InRange(starts[k], truth[k] - frame, truth[k] + frame);
+            Assert.InRange(ends[k], truth[k + 1] - frame, truth[k + 1] + frame);
+            Assert.Equal((starts[k], ends[k]), (inspected[k].StartSeconds, inspected[k].EndSeconds));
+        }
+
+        Assert.Equal(2.0, starts[2], 3);                         // the average rate says 3.9 s
+    }
+
+    [FfmpegFact]
+    public void A_constant_frame_rate_file_stores_no_segment_times_and_keeps_the_average_rate_path()
+    {
+        using var temp = new TempFolder();
+        string path = temp["cfr.mp4"];
+        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=2",
+            "-c:v", "libx264", "-pix_fmt", "yuv420p", path);
+
+        VideoProbe probe = VideoProber.Probe(path);
+        FeatureEntry stored = ExtractOne(probe, temp["store"]);
+
+        Assert.Null(probe.FrameSeconds);
+        Assert.Null(stored.SegmentSeconds);
+        Assert.DoesNotContain("segment_seconds", File.ReadAllText(new FeatureStoreLayout(temp["store"]).Index));
+        Assert.Equal([0, 0.5, 1, 1.5], stored.SegmentTimes(4).Starts);
+        Assert.Equal([0.5, 1, 1.5, 2], stored.TestSegments(4).Select(s => s.EndSeconds));
+    }
+
+    // Frame i of the file made above: 30 fps for the first 60 frames, 10 fps after (fractional i interpolates).
+    private static double FrameSeconds(double i) => i <= 60 ? i / 30 : 2 + ((i - 60) / 10);
+
+    private static FeatureEntry ExtractOne(VideoProbe probe, string folder)
+    {
+        var video = new VideoConfig { Segments = 4, InputSize = 32, ResizeShorter = 32 };
+        using var backbone = new ResNetBackbone(BackboneArchitecture.Resnet18, torch.CPU, video.InputSize);
+        var features = new FeatureConfig { TrainViews = 0 };
+        var extractor = new FeatureExtractor(new SegmentViews(video, features.TrainViews, Seed.From(1)), backbone, features, 8);
+        var manifest = FeatureStoreManifest.Of(backbone, video, features.TrainViews, seed: 1);
+        extractor.Run(manifest, [new VideoSource("v", "a", "training", probe)], new FeatureStoreLayout(folder), SilentProgress.Instance, CancellationToken.None);
+        using FeatureStore store = FeatureStore.Open(folder);
+        return Assert.Single(store.Videos);
     }
 
     private static void Run(string program, params string[] args)

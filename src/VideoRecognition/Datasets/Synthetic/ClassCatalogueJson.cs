@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Datasets.Synthetic;
@@ -11,32 +12,27 @@ public static class ClassCatalogueJson
 {
     public static void Write(IReadOnlyList<SyntheticClass> classes, string path) => AtomicFile.Write(path, stream =>
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        json.WriteStartObject();
-        json.WriteStartArray("classes");
-        foreach (SyntheticClass c in classes)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("index", c.Index);
-            json.WriteString("name", c.Name);
-            json.WriteStartObject("appearance");
-            json.WriteString("shape", c.Shape.ToString().ToLowerInvariant());
-            json.WriteString("colour", c.Colour.Name.ToLowerInvariant());
-            json.WriteStartArray("bgr");
-            json.WriteNumberValue(c.Colour.Nominal.B);
-            json.WriteNumberValue(c.Colour.Nominal.G);
-            json.WriteNumberValue(c.Colour.Nominal.R);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteString("motion", c.Motion.ToString().ToLowerInvariant());
-            json.WriteString("home_scene", c.HomeScene.Name);
-            json.WriteString("part", ClassSplit.PartName(c.Part));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
+        var catalogue = new CatalogueJson(classes.Select(c => new ClassJson(
+            c.Index,
+            c.Name,
+            new AppearanceJson(c.Shape.ToString().ToLowerInvariant(), c.Colour.Name.ToLowerInvariant(), [c.Colour.Nominal.B, c.Colour.Nominal.G, c.Colour.Nominal.R]),
+            c.Motion.ToString().ToLowerInvariant(),
+            c.HomeScene.Name,
+            ClassSplit.PartName(c.Part))).ToList());
+        JsonSerializer.Serialize(stream, catalogue, ClassCatalogueJsonContext.Ours.CatalogueJson);
         stream.WriteByte((byte)'\n');
     });
+
+    internal sealed record CatalogueJson(IReadOnlyList<ClassJson> Classes);
+
+    internal sealed record ClassJson(int Index, string Name, AppearanceJson Appearance, string Motion, string HomeScene, string Part);
+
+    // bgr as numbers, not the base64 a byte[] would become.
+    internal sealed record AppearanceJson(string Shape, string Colour, IReadOnlyList<int> Bgr);
+}
+
+[JsonSerializable(typeof(ClassCatalogueJson.CatalogueJson))]
+internal sealed partial class ClassCatalogueJsonContext : JsonSerializerContext
+{
+    public static readonly ClassCatalogueJsonContext Ours = new(OurJson.Options(indented: true));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VideoRecognition.Datasets.ActivityNet;
 using VideoRecognition.Runtime;
 
@@ -13,41 +14,16 @@ public static class GroundTruthJson
 
     public static void Write(GroundTruthFile file, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        json.WriteStartObject();
-        json.WriteNumber("format_version", FormatVersion);
-        json.WriteStartArray("videos");
-        foreach (GroundTruthVideo video in file.Videos)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", video.Id);
-            json.WriteString("label", video.Label);
-            json.WriteString("subset", video.Subset);
-            json.WriteString("scene", video.Scene);
-            json.WriteNumber("fps", video.Fps);
-            json.WriteNumber("frames", video.Frames);
-            json.WriteNumber("duration", ActivityNetJson.Seconds(video.Duration));
-            json.WriteStartArray("spans");
-            foreach (GroundTruthSpan span in video.Spans)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("start_frame", span.StartFrame);
-                json.WriteNumber("end_frame", span.EndFrame);
-                json.WriteNumber("start", ActivityNetJson.Seconds(span.Start));
-                json.WriteNumber("end", ActivityNetJson.Seconds(span.End));
-                json.WriteString("kind", span.Kind.ToString());
-                json.WriteString("visible_class", span.VisibleClass);
-                json.WriteString("shows", span.Shows);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
+        var json = new GroundTruthFileJson(FormatVersion, file.Videos.Select(v => new VideoJson(
+            v.Id,
+            v.Label,
+            v.Subset,
+            v.Scene,
+            v.Fps,
+            v.Frames,
+            ActivityNetJson.Seconds(v.Duration),
+            v.Spans.Select(s => new SpanJson(s.StartFrame, s.EndFrame, ActivityNetJson.Seconds(s.Start), ActivityNetJson.Seconds(s.End), s.Kind.ToString(), s.VisibleClass, s.Shows)).ToList())).ToList());
+        JsonSerializer.Serialize(stream, json, GroundTruthJsonContext.Ours.GroundTruthFileJson);
         stream.WriteByte((byte)'\n');
     }
 
@@ -62,42 +38,25 @@ public static class GroundTruthJson
         {
             using FileStream stream = File.OpenRead(path);
             using JsonDocument document = JsonDocument.Parse(stream);
-            int version = document.RootElement.GetProperty("format_version").GetInt32();
+            // The version first, so an older file is named as such rather than as malformed.
+            int version = document.RootElement.TryGetProperty("format_version", out JsonElement v) && v.TryGetInt32(out int n) ? n : 0;
             if (version != FormatVersion)
             {
                 throw new BadInputException($"Ground-truth file '{path}' has format_version {version} (an older synthetic benchmark); this version reads {FormatVersion}. Generate the dataset again with `vrec synth`.");
             }
 
-            var videos = new List<GroundTruthVideo>();
-            foreach (JsonElement video in document.RootElement.GetProperty("videos").EnumerateArray())
-            {
-                var spans = new List<GroundTruthSpan>();
-                foreach (JsonElement span in video.GetProperty("spans").EnumerateArray())
-                {
-                    spans.Add(new GroundTruthSpan(
-                        span.GetProperty("start_frame").GetInt32(),
-                        span.GetProperty("end_frame").GetInt32(),
-                        span.GetProperty("start").GetDouble(),
-                        span.GetProperty("end").GetDouble(),
-                        Enum.Parse<SpanKind>(span.GetProperty("kind").GetString()!),
-                        span.GetProperty("visible_class").GetString(),
-                        span.GetProperty("shows").GetString()!));
-                }
-
-                videos.Add(new GroundTruthVideo(
-                    video.GetProperty("id").GetString()!,
-                    video.GetProperty("label").GetString()!,
-                    video.GetProperty("subset").GetString()!,
-                    video.GetProperty("scene").GetString()!,
-                    video.GetProperty("fps").GetDouble(),
-                    video.GetProperty("frames").GetInt32(),
-                    video.GetProperty("duration").GetDouble(),
-                    spans));
-            }
-
-            return new GroundTruthFile(videos);
+            GroundTruthFileJson json = document.Deserialize(GroundTruthJsonContext.Ours.GroundTruthFileJson) ?? throw new JsonException("null instead of an object");
+            return new GroundTruthFile(json.Videos.Select(v => new GroundTruthVideo(
+                v.Id,
+                v.Label,
+                v.Subset,
+                v.Scene,
+                v.Fps,
+                v.Frames,
+                v.Duration,
+                v.Spans.Select(s => new GroundTruthSpan(s.StartFrame, s.EndFrame, s.Start, s.End, Enum.Parse<SpanKind>(s.Kind), s.VisibleClass, s.Shows)).ToList())).ToList());
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new BadInputException($"Ground-truth file '{path}' is malformed: {e.Message}", e);
         }
@@ -106,4 +65,16 @@ public static class GroundTruthJson
     /// <summary>The name written for what a span shows: snake_case of <see cref="SpanContent"/> (TitleCard is title_card).</summary>
     public static string ShowsName(SpanContent content) =>
         string.Concat(content.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"_{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+
+    internal sealed record GroundTruthFileJson(int FormatVersion, IReadOnlyList<VideoJson> Videos);
+
+    internal sealed record VideoJson(string Id, string Label, string Subset, string Scene, double Fps, int Frames, double Duration, IReadOnlyList<SpanJson> Spans);
+
+    internal sealed record SpanJson(int StartFrame, int EndFrame, double Start, double End, string Kind, string? VisibleClass, string Shows);
+}
+
+[JsonSerializable(typeof(GroundTruthJson.GroundTruthFileJson))]
+internal sealed partial class GroundTruthJsonContext : JsonSerializerContext
+{
+    public static readonly GroundTruthJsonContext Ours = new(OurJson.Options(indented: true));
 }
