@@ -72,6 +72,10 @@ internal static class VrecCommandLine
             .WithExample("study", "--seeds", "0,1,2,3,4")
             .WithExample("study", "--only", "3", "--out", "runs/study")
             .WithExample("study", "--aggregate", "--out", "runs/study");
+        config.AddCommand<StudyCorrectionsCommand>("study-corrections")
+            .WithDescription("What a few marks are worth: marks simulated from the synthetic ground truth on 1%, 5% and 20% of the base-class segments, chosen as the report suggests (least sure first) or at random; retrained with the reference run's config and evaluated (NBG precision, novel 1-shot accuracy).")
+            .WithExample("study-corrections", "--run", "runs/demo/runs/full", "--out", "runs/study-corrections")
+            .WithExample("study-corrections", "--run", "runs/demo/runs/full", "--fractions", "1,20", "--set", "eval.episodes=2000");
         config.AddCommand<ConfigCommand>("config")
             .WithDescription("Print the effective configuration (file, then overrides, then defaults) as YAML.")
             .WithExample("config", "--config", "configs/synthetic.yaml", "--set", "synth.classes=40");
