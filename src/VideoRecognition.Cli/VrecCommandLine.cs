@@ -47,7 +47,8 @@ internal static class VrecCommandLine
             .WithExample("inspect", "--checkpoint", "runs/full/checkpoints/best", "--videos", "synth00042,synth00107", "--results", "runs/eval/results-5way-1shot.json");
         config.AddCommand<RecogniseCommand>("recognise")
             .WithDescription("Recognise novel actions in your own videos from a few labelled examples each: ranked classes, \"none of these\", action spans in seconds; JSON and an HTML report.")
-            .WithExample("recognise", "--checkpoint", "runs/full/checkpoints/best", "--support", "my-support/", "--queries", "my-videos/", "--out", "runs/recognise");
+            .WithExample("recognise", "--checkpoint", "runs/full/checkpoints/best", "--support", "my-support/", "--queries", "my-videos/", "--out", "runs/recognise")
+            .WithExample("recognise", "--checkpoint", "runs/demo/runs/full/checkpoints/best", "--held-out-novel", "--shots", "3", "--out", "runs/recognise-held-out");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");
