@@ -98,11 +98,12 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
 
         if (result.Score is { } score)
         {
+            // One fact a line: the console wraps at its width, and a wrapped phrase is harder to read and to search.
+            AnsiConsole.MarkupLine($"Top-1 accuracy {P(score.Top1Accuracy)} over {score.KnownQueries} queries of support classes (chance {P(score.Top1Chance)})");
+            AnsiConsole.MarkupLine($"Mean span tIoU {F(score.MeanTemporalIoU, 3)} over {score.QueriesWithSpans} with given spans");
             AnsiConsole.MarkupLine(
-                $"Top-1 accuracy {P(score.Top1Accuracy)} over {score.KnownQueries} queries of support classes (chance {P(score.Top1Chance)}); mean span tIoU {F(score.MeanTemporalIoU, 3)} over {score.QueriesWithSpans} with given spans");
-            AnsiConsole.MarkupLine(
-                $"\"none of these\": {P(score.NoneRateUnknown)} of {score.UnknownQueries} queries of other classes, {P(score.NoneRateKnown)} of queries of support classes " +
-                $"(chance for both: {P(score.NoneRateChance)}, the rate over all queries)");
+                $"\"none of these\": {P(score.NoneRateUnknown)} of {score.UnknownQueries} queries of other classes, {P(score.NoneRateKnown)} of queries of support classes");
+            AnsiConsole.MarkupLine($"Chance level of both: {P(score.NoneRateChance)} (the rate over all queries)");
         }
 
         AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(Path.Combine(result.OutputFolder, RecognitionJob.ResultFile))}[/]");

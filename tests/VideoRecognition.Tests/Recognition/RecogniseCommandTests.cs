@@ -21,7 +21,7 @@ public sealed class RecogniseCommandTests(RecognitionFixture fixture, ITestOutpu
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Top-1 accuracy", run.Stdout);
-        Assert.Contains("mean span tIoU", run.Stdout);
+        Assert.Contains("Mean span tIoU", run.Stdout);
         Assert.Contains("\"none of these\"", run.Stdout);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "recognition.json")));
@@ -74,7 +74,7 @@ public sealed class RecogniseCommandTests(RecognitionFixture fixture, ITestOutpu
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Top-1 accuracy", run.Stdout);
-        Assert.Contains("chance for both", run.Stdout);
+        Assert.Contains("Chance level of both", run.Stdout);
 
         string support = Path.Combine(folder, "held-out", "support");
         var supportClasses = Directory.GetDirectories(support).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
