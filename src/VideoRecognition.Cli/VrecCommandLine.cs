@@ -47,7 +47,8 @@ internal static class VrecCommandLine
             .WithExample("inspect", "--checkpoint", "runs/full/checkpoints/best", "--videos", "synth00042,synth00107", "--results", "runs/eval/results-5way-1shot.json");
         config.AddCommand<RecogniseCommand>("recognise")
             .WithDescription("Recognise novel actions in your own videos from a few labelled examples each: ranked classes, \"none of these\", action spans in seconds; JSON and an HTML report.")
-            .WithExample("recognise", "--checkpoint", "runs/full/checkpoints/best", "--support", "my-support/", "--queries", "my-videos/", "--out", "runs/recognise");
+            .WithExample("recognise", "--checkpoint", "runs/full/checkpoints/best", "--support", "my-support/", "--queries", "my-videos/", "--out", "runs/recognise")
+            .WithExample("recognise", "--checkpoint", "runs/demo/runs/full/checkpoints/best", "--held-out-novel", "--shots", "3", "--out", "runs/recognise-held-out");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that produce the README's figures, with the machine they ran on.");
@@ -72,6 +73,10 @@ internal static class VrecCommandLine
             .WithExample("study", "--seeds", "0,1,2,3,4")
             .WithExample("study", "--only", "3", "--out", "runs/study")
             .WithExample("study", "--aggregate", "--out", "runs/study");
+        config.AddCommand<StudyCorrectionsCommand>("study-corrections")
+            .WithDescription("What a few marks are worth: marks simulated from the synthetic ground truth on 1%, 5% and 20% of the base-class segments, chosen as the report suggests (least sure first) or at random; retrained with the reference run's config and evaluated (NBG precision, novel 1-shot accuracy).")
+            .WithExample("study-corrections", "--run", "runs/demo/runs/full", "--out", "runs/study-corrections")
+            .WithExample("study-corrections", "--run", "runs/demo/runs/full", "--fractions", "1,20", "--set", "eval.episodes=2000");
         config.AddCommand<ConfigCommand>("config")
             .WithDescription("Print the effective configuration (file, then overrides, then defaults) as YAML.")
             .WithExample("config", "--config", "configs/synthetic.yaml", "--set", "synth.classes=40");

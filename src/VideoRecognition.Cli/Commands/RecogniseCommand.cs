@@ -33,6 +33,19 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
         [Description("A fixed open-set threshold instead of the leave-one-out one (config keys: recognise.open_set, recognise.open_set_threshold).")]
         public double? Threshold { get; init; }
 
+        [CommandOption("--held-out-novel")]
+        [Description("Measure instead of --support/--queries: support folders of --shots videos for some of the checkpoint's novel classes, queries of their other videos and of the novel classes left out (under <out>/held-out/).")]
+        public bool HeldOutNovel { get; init; }
+
+        [CommandOption("--shots <N>")]
+        [Description("With --held-out-novel: support videos per class (default 3).")]
+        [DefaultValue(3)]
+        public int Shots { get; init; } = 3;
+
+        [CommandOption("--support-classes <N>")]
+        [Description("With --held-out-novel: how many novel classes go in the support set, chosen by the seed (default: half, rounded up); the rest are queries outside it.")]
+        public int? SupportClasses { get; init; }
+
         [CommandOption("-o|--out <FOLDER>")]
         [Description("Output folder: recognition.json, the ActivityNet result files, report/.")]
         [DefaultValue("runs/recognise")]
@@ -41,9 +54,10 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Checkpoint is null || settings.Support is null || settings.Queries is null)
+        if (settings.HeldOutNovel ? settings.Checkpoint is null || settings.Support is not null || settings.Queries is not null
+                                  : settings.Checkpoint is null || settings.Support is null || settings.Queries is null)
         {
-            throw new BadInputException("--checkpoint, --support and --queries are all required (see vrec recognise --help)");
+            throw new BadInputException("give --checkpoint with --support and --queries, or --checkpoint with --held-out-novel (which makes both) (see vrec recognise --help)");
         }
 
         RunConfig config = settings.LoadConfig();
@@ -53,7 +67,9 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
         }
 
         RecognitionResult result = ConsoleReporter.Run(settings.LogLevel, progress =>
-            RecognitionJob.Recognise(config, settings.Checkpoint, settings.Support, settings.Queries, settings.Output, progress, cancellationToken));
+            settings.HeldOutNovel
+                ? HeldOutRecognition.Run(config, settings.Checkpoint, settings.Shots, settings.SupportClasses, settings.Output, progress, cancellationToken)
+                : RecognitionJob.Recognise(config, settings.Checkpoint, settings.Support!, settings.Queries!, settings.Output, progress, cancellationToken));
         Write(result);
         return ExitCodes.Ok;
     }
@@ -82,10 +98,12 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
 
         if (result.Score is { } score)
         {
-            AnsiConsole.MarkupLine(
-                $"Top-1 accuracy {P(score.Top1Accuracy)} over {score.KnownQueries} queries of support classes; mean span tIoU {F(score.MeanTemporalIoU, 3)} over {score.QueriesWithSpans} with given spans");
+            // One fact a line: the console wraps at its width, and a wrapped phrase is harder to read and to search.
+            AnsiConsole.MarkupLine($"Top-1 accuracy {P(score.Top1Accuracy)} over {score.KnownQueries} queries of support classes (chance {P(score.Top1Chance)})");
+            AnsiConsole.MarkupLine($"Mean span tIoU {F(score.MeanTemporalIoU, 3)} over {score.QueriesWithSpans} with given spans");
             AnsiConsole.MarkupLine(
                 $"\"none of these\": {P(score.NoneRateUnknown)} of {score.UnknownQueries} queries of other classes, {P(score.NoneRateKnown)} of queries of support classes");
+            AnsiConsole.MarkupLine($"Chance level of both: {P(score.NoneRateChance)} (the rate over all queries)");
         }
 
         AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(Path.Combine(result.OutputFolder, RecognitionJob.ResultFile))}[/]");

@@ -228,6 +228,9 @@ internal static class SummaryTable
         Write(paired, $"{result.Reference} - model, paired by seed: mean difference and its 95% interval over seeds (Student t)", paired.Header.Count - 1);
     }
 
+    public static void Write(CorrectionStudyResult result) =>
+        Write(CorrectionStudyTable.Grid(result), $"Simulated corrections on {result.BaseSegments} base-class segments (NBG precision: last epoch; accuracy: best checkpoint)");
+
     private static void Write(StudyTable.Grid grid, string title, int? columns = null)
     {
         int shown = columns ?? grid.Header.Count;

@@ -106,6 +106,7 @@ public static class InspectionJob
                 pseudo = pseudo.Select(l => l == (long)PseudoLabel.Nbg ? l : (long)PseudoLabel.Ibg).ToArray();
             }
 
+            double[] margins = LabelMargin.Of(inferred.Probabilities, own >= 0 ? own : null, classes, trained.Model.Config);
             float[] videoScores = (inferred.Weights[0].unsqueeze(1) * basePart).sum(0L).div(inferred.Weights[0].sum().clamp_min(Scalars.Tiny)).cpu().data<float>().ToArray();
             string answer = own >= 0
                 ? $"{trained.Classes[predicted]} (base prediction{(predicted == own ? ", correct" : $"; label {entry.Label}")})"
@@ -135,14 +136,23 @@ public static class InspectionJob
                         .Select(c => new ClassProbability(trained.Classes[c], p[(s.Index * k) + c])).ToList(),
                     trained.Model.BackgroundIndex is int bg ? p[(s.Index * k) + bg] : null,
                     gt is null ? null : SegmentTruth.Majority(gt, s.Index, segments).ToString().ToUpperInvariant(),
-                    gt is null ? null : VisibleClass(gt, s.StartSeconds, s.EndSeconds)) { Mark = Marked(marks, id, s.Index)?.Kind.ToString().ToUpperInvariant(), MarkClass = Marked(marks, id, s.Index)?.Class }).ToList())
+                    gt is null ? null : VisibleClass(gt, s.StartSeconds, s.EndSeconds)) { Mark = Marked(marks, id, s.Index)?.Kind.ToString().ToUpperInvariant(), MarkClass = Marked(marks, id, s.Index)?.Class, Margin = margins[s.Index] }).ToList())
             {
                 Answer = answer,
                 MarkClasses = own >= 0 ? [entry.Label, .. trained.Classes] : [.. trained.Classes],
             });
         }
 
-        return inspections;
+        return Suggest(inspections);
+    }
+
+    /// <summary>Flags the segments the model is least sure of, over all the report's videos, as the ones to mark first.</summary>
+    private static IReadOnlyList<VideoInspection> Suggest(IReadOnlyList<VideoInspection> videos)
+    {
+        var margins = videos.SelectMany(v => v.Segments.Select(s => new SegmentMargin(v.Id, s.Index, s.Margin ?? double.NaN))).ToList();
+        var suggested = MarkSuggestions.LeastSure(margins, MarkSuggestions.CountOf(MarkSuggestions.ReportShare, margins.Count))
+            .Select(m => (m.Video, m.Segment)).ToHashSet();
+        return videos.Select(v => v with { Segments = v.Segments.Select(s => s with { Suggested = suggested.Contains((v.Id, s.Index)) }).ToList() }).ToList();
     }
 
     private static SegmentMark? Marked(SegmentCorrections? marks, string video, int segment) =>

@@ -5,7 +5,7 @@ using VideoRecognition.Runtime;
 namespace VideoRecognition.Pipeline;
 
 /// <summary>
-/// study.json and each seed's study-seed.json: snake_case keys, undefined numbers (a std over one seed) as
+/// study.json and each seed's study-seed.json (and the corrections study's files): snake_case keys, undefined numbers (a std over one seed) as
 /// null, written atomically so an interrupted study never leaves a half-written file that looks finished.
 /// </summary>
 public static class StudyJson
@@ -15,6 +15,14 @@ public static class StudyJson
 
     public static void Write(StudySeedResult result, string path) =>
         AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.StudySeedResult)));
+
+    public static void Write(CorrectionStudyResult result, string path) =>
+        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.CorrectionStudyResult)));
+
+    public static void Write(CorrectionCell cell, string path) =>
+        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, cell, StudyJsonContext.Default.CorrectionCell)));
+
+    public static CorrectionCell ReadCell(string path) => Read(path, StudyJsonContext.Default.CorrectionCell);
 
     public static StudyResult ReadStudy(string path) => Read(path, StudyJsonContext.Default.StudyResult);
 
@@ -29,7 +37,7 @@ public static class StudyJson
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path} is not a readable study result ({e.Message}); delete it to run that seed's evaluation again", e);
+            throw new BadInputException($"{path} is not a readable study result ({e.Message}); delete it to run that seed (or cell) again", e);
         }
     }
 
@@ -43,4 +51,6 @@ public static class StudyJson
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, NewLine = "\n")]
 [JsonSerializable(typeof(StudyResult))]
 [JsonSerializable(typeof(StudySeedResult))]
+[JsonSerializable(typeof(CorrectionStudyResult))]
+[JsonSerializable(typeof(CorrectionCell))]
 internal sealed partial class StudyJsonContext : JsonSerializerContext;

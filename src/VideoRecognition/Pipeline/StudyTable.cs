@@ -114,7 +114,7 @@ public static class StudyTable
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, Grid grid)
+    internal static void Append(StringBuilder text, Grid grid)
     {
         text.Append("| " + string.Join(" | ", grid.Header) + " |\n");
         text.Append("|" + string.Concat(grid.Header.Select(_ => " --- |")) + "\n");

@@ -62,6 +62,8 @@ public static class RecognitionJson
                 json.WriteFiniteOrNull("none_rate_known", score.NoneRateKnown);
                 json.WriteFiniteOrNull("unknown_queries", score.UnknownQueries);
                 json.WriteFiniteOrNull("none_rate_unknown", score.NoneRateUnknown);
+                json.WriteFiniteOrNull("none_rate_chance", score.NoneRateChance);
+                json.WriteFiniteOrNull("top1_chance", score.Top1Chance);
                 json.WriteEndObject();
             }
 

@@ -26,7 +26,10 @@ public sealed record RecognitionResult(
 /// How good the answers were, for queries whose class is given: top-1 accuracy over queries of a support
 /// class (a "none of these" answer counts as wrong), mean tIoU of the top class's predicted spans against the
 /// given spans, and how often "none of these" was answered for queries of support classes and of other classes
-/// (a detector that knows nothing answers both equally often).
+/// (a detector that knows nothing answers both equally often). NoneRateChance is the chance level of both
+/// rates: the rate over all labelled queries, what a rule that cannot tell support classes from others would
+/// give each group; a rate above it for other classes and below it for support classes says the open-set
+/// answer carries information. Top1Chance is a guess among the support classes, 1 / classes.
 /// </summary>
 public sealed record RecognitionScore(
     int KnownQueries,
@@ -35,7 +38,9 @@ public sealed record RecognitionScore(
     double MeanTemporalIoU,
     double NoneRateKnown,
     int UnknownQueries,
-    double NoneRateUnknown)
+    double NoneRateUnknown,
+    double NoneRateChance,
+    double Top1Chance)
 {
     public static RecognitionScore? Of(IReadOnlyList<string> classes, IReadOnlyList<RecognisedQuery> queries)
     {
@@ -55,7 +60,9 @@ public sealed record RecognitionScore(
             withSpans.Count == 0 ? double.NaN : withSpans.Average(q => TemporalIoU.BestMatching(q.Recognition.Spans.Select(s => s.Span).ToList(), q.Source.Video.Spans)),
             Share(known, q => q.Recognition.NoneOfThese),
             unknown.Count,
-            Share(unknown, q => q.Recognition.NoneOfThese));
+            Share(unknown, q => q.Recognition.NoneOfThese),
+            Share(labelled, q => q.Recognition.NoneOfThese),
+            classes.Count == 0 ? double.NaN : 1.0 / classes.Count);
     }
 
     private static double Share(IReadOnlyList<RecognisedQuery> queries, Func<RecognisedQuery, bool> test) =>

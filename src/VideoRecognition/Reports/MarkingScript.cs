@@ -1,4 +1,5 @@
 using System.Text;
+using VideoRecognition.Training;
 
 namespace VideoRecognition.Reports;
 
@@ -23,6 +24,11 @@ internal static class MarkingScript
     public static string Cell(VideoInspection video, SegmentInspection s)
     {
         var html = new StringBuilder("<td class=\"marks\">");
+        if (s.Suggested)
+        {
+            html.Append($"<span class=\"suggested\" title=\"among the report's {HtmlText.Percent(MarkSuggestions.ReportShare, 0)} of segments the model is least sure of (label margin {HtmlText.Fixed(s.Margin ?? double.NaN, 3)})\">&#9733; mark this first</span><br>");
+        }
+
         foreach (string kind in new[] { "FG", "IBG", "NBG" })
         {
             html.Append($"<button type=\"button\" class=\"mark {SegmentKind.CssClass(kind)}-mark\" data-kind=\"{kind}\">{kind}</button>");
@@ -44,6 +50,7 @@ internal static class MarkingScript
     }
 
     public const string Css = """
+        .marks .suggested { font-size: 11px; font-weight: 600; color: #b45309; }
         .marks button.mark { font-size: 11px; padding: 2px 6px; margin: 1px; border: 1px solid var(--line); border-radius: 4px; background: #fff; cursor: pointer; }
         .marks button.mark.on { outline: 2px solid #111827; font-weight: 700; }
         .marks button.k-fg-mark.on { background: #bbf7d0; } .marks button.k-ibg-mark.on { background: #fde68a; } .marks button.k-nbg-mark.on { background: #cbd5e1; }

@@ -56,6 +56,12 @@ public sealed record SegmentInspection(
 
     /// <summary>The class of an FG mark, or null.</summary>
     public string? MarkClass { get; init; }
+
+    /// <summary>How far the decision is from flipping (<see cref="Model.LabelMargin"/>), or null when not computed.</summary>
+    public double? Margin { get; init; }
+
+    /// <summary>Among the report's least-sure segments: the ones to mark first.</summary>
+    public bool Suggested { get; init; }
 }
 
 public sealed record ClassProbability(string Class, double Probability);

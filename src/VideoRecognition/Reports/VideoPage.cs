@@ -63,7 +63,7 @@ internal static class VideoPage
         foreach (SegmentInspection s in video.Segments)
         {
             string given = s.Mark is null ? "" : $" data-given-mark=\"{HtmlText.Escape(s.Mark)}\"" + (s.MarkClass is null ? "" : $" data-given-class=\"{HtmlText.Escape(s.MarkClass)}\"");
-            html.Append($"<tr id=\"seg-{s.Index}\" class=\"segment\" data-pseudo-label=\"{HtmlText.Escape(s.PseudoLabel)}\" data-index=\"{s.Index}\" "
+            html.Append($"<tr id=\"seg-{s.Index}\" class=\"segment\" data-pseudo-label=\"{HtmlText.Escape(s.PseudoLabel)}\" data-index=\"{s.Index}\"{(s.Suggested ? " data-suggested=\"true\"" : "")} "
                 + $"data-start=\"{HtmlText.Fixed(s.Start, 3)}\" data-end=\"{HtmlText.Fixed(s.End, 3)}\"{given}>");
             html.Append($"<td class=\"num\">{s.Index}</td>");
             html.Append("<td>").Append(Thumbnail(video, s, layout, thumbnails)).Append("</td>");

@@ -21,7 +21,7 @@ public sealed class RecogniseCommandTests(RecognitionFixture fixture, ITestOutpu
         output.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Top-1 accuracy", run.Stdout);
-        Assert.Contains("mean span tIoU", run.Stdout);
+        Assert.Contains("Mean span tIoU", run.Stdout);
         Assert.Contains("\"none of these\"", run.Stdout);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "recognition.json")));
@@ -63,6 +63,51 @@ public sealed class RecogniseCommandTests(RecognitionFixture fixture, ITestOutpu
         string page = File.ReadAllText(Directory.GetFiles(Path.Combine(report, "videos"), "*.html")[0]);
         Assert.Contains("<h2>Support videos</h2>", page);
         Assert.Contains("class=\"support-video\"", page);
+    }
+
+    [Fact]
+    public void Held_out_novel_classes_make_their_own_support_folders_and_queries_and_are_scored_against_chance()
+    {
+        string folder = Path.Combine(fixture.Folder, "out-held-out");
+        string[] args = ["recognise", "--config", fixture.ConfigFile, "--checkpoint", fixture.Checkpoint, "--held-out-novel", "--shots", "3", "--out", folder];
+        var run = VrecProcess.Run(args);
+        output.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Top-1 accuracy", run.Stdout);
+        Assert.Contains("Chance level of both", run.Stdout);
+
+        string support = Path.Combine(folder, "held-out", "support");
+        var supportClasses = Directory.GetDirectories(support).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal((fixture.NovelClasses.Count + 1) / 2, supportClasses.Count);
+        Assert.Subset(fixture.NovelClasses.ToHashSet(), supportClasses.ToHashSet()!);
+        Assert.All(supportClasses, c => Assert.Equal(3, Directory.GetFiles(Path.Combine(support, c!)).Length));
+        var supportVideos = supportClasses.SelectMany(c => Directory.GetFiles(Path.Combine(support, c!)).Select(Path.GetFileName)).ToHashSet();
+
+        string queryList = Path.Combine(folder, "held-out", "queries.csv");
+        var queries = File.ReadAllLines(queryList).Skip(1).Select(l => l.Split(',')).Select(c => (Video: Path.GetFileName(c[0]), Class: c[1])).Distinct().ToList();
+        Assert.DoesNotContain(queries, q => supportVideos.Contains(q.Video));
+        Assert.Equal(fixture.NovelClasses.Order(StringComparer.Ordinal), queries.Select(q => q.Class).Distinct().Order(StringComparer.Ordinal));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "recognition.json")));
+        JsonElement root = json.RootElement;
+        Assert.Equal(supportClasses, root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        JsonElement score = root.GetProperty("score");
+        int known = queries.Count(q => supportClasses.Contains(q.Class));
+        Assert.Equal(known, score.GetProperty("known_queries").GetInt32());
+        Assert.Equal(queries.Count - known, score.GetProperty("unknown_queries").GetInt32());
+        Assert.Equal(1.0 / supportClasses.Count, score.GetProperty("top1_chance").GetDouble(), 6);
+        int none = root.GetProperty("queries").EnumerateArray().Count(q => q.GetProperty("none_of_these").GetBoolean());
+        Assert.Equal(none / (double)queries.Count, score.GetProperty("none_rate_chance").GetDouble(), 6);
+
+        // The same seed draws the same classes and videos again.
+        string list = File.ReadAllText(queryList);
+        var again = VrecProcess.Run(args);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(list, File.ReadAllText(queryList));
+
+        var both = VrecProcess.Run([.. args, "--support", fixture.SupportFolder]);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("--held-out-novel", both.Stderr);
     }
 
     [Fact]
