@@ -27,6 +27,7 @@ public sealed record CorrectionCell(
     int? LastEpoch,
     double? NbgPrecision,
     double? NbgRecall,
+    double? BackgroundAuroc,
     int? CorrectionsChanged,
     double Accuracy,
     double AccuracyHalfWidth,
@@ -100,7 +101,7 @@ public static class CorrectionStudy
         var cells = new List<CorrectionCell>
         {
             Cell(folder, "reference", progress, () => Evaluated(
-                new CorrectionCell("reference", "none", 0, 0, 0, 0, 0, null, Path.GetFullPath(referenceRun), null, null, null, null, 0, 0, 0),
+                new CorrectionCell("reference", "none", 0, 0, 0, 0, 0, null, Path.GetFullPath(referenceRun), null, null, null, null, null, 0, 0, 0),
                 evaluation, referenceRun, Path.Combine(folder, "cells", "reference"), progress, ct)),
         };
         foreach (double fraction in fractions)
@@ -155,7 +156,7 @@ public static class CorrectionStudy
         int Count(Model.PseudoLabel kind) => marks.Count(m => m.Kind == kind);
         var cell = new CorrectionCell(
             name, choice.ToString().ToLowerInvariant(), fraction, marks.Count, Count(Model.PseudoLabel.Fg), Count(Model.PseudoLabel.Ibg), Count(Model.PseudoLabel.Nbg),
-            Path.GetFullPath(corrections), run, null, null, null, null, 0, 0, 0);
+            Path.GetFullPath(corrections), run, null, null, null, null, null, 0, 0, 0);
         return Evaluated(cell, evaluation, run, cellFolder, progress, ct);
     }
 
@@ -170,6 +171,7 @@ public static class CorrectionStudy
             LastEpoch = last.TryGetValue("epoch", out double epoch) ? (int)epoch : null,
             NbgPrecision = last.TryGetValue("nbg_precision", out double precision) ? precision : null,
             NbgRecall = last.TryGetValue("nbg_recall", out double recall) ? recall : null,
+            BackgroundAuroc = last.TryGetValue("nbg_auroc_background", out double auroc) ? auroc : null,
             CorrectionsChanged = last.TryGetValue("corrections_changed", out double changed) ? (int)changed : null,
             Accuracy = accuracy.Mean,
             AccuracyHalfWidth = accuracy.HalfWidth,

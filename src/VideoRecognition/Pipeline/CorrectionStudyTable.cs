@@ -16,10 +16,11 @@ public static class CorrectionStudyTable
             c.Fraction == 0 ? "-" : $"{c.MarkedNbg} / {c.MarkedFg} / {c.MarkedIbg}",
             c.NbgPrecision is { } p ? Percent(p) : "-",
             c.NbgRecall is { } r ? Percent(r) : "-",
+            c.BackgroundAuroc is { } a ? a.ToString("0.000", CultureInfo.InvariantCulture) : "-",
             $"{Percent(c.Accuracy)} ± {Percent(c.AccuracyHalfWidth)}",
         ]).ToList();
         return new StudyTable.Grid(
-            ["marked", "chosen", "segments", "NBG / FG / IBG marks", "NBG precision", "NBG recall", $"{result.Way}-way {result.Shot}-shot accuracy"], rows);
+            ["marked", "chosen", "segments", "NBG / FG / IBG marks", "NBG precision", "NBG recall", "p(bg) AUROC", $"{result.Way}-way {result.Shot}-shot accuracy"], rows);
     }
 
     public static string Markdown(CorrectionStudyResult result)
@@ -36,7 +37,9 @@ public static class CorrectionStudyTable
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"- NBG precision and recall: `nbg_precision` and `nbg_recall` on the last epoch line of each run's train.jsonl (epoch {epoch?.ToString(CultureInfo.InvariantCulture) ?? "-"}): ");
         text.Append("the pseudo-labels the model at the end of its last epoch gives every base training video (test view), scored against the ground truth. ");
-        text.Append("They are the model's own labels, before the marks are put in their place, so they measure what the marks taught the detector and do not count the marks themselves.\n");
+        text.Append("They are the model's own labels, before the marks are put in their place, so they measure what the marks taught the detector and do not count the marks themselves. ");
+        text.Append("With `open_set_score: neighbour_labels` (the default) the training picks come from the neighbour-label prior, which marks cannot change; ");
+        text.Append("what they can teach is the background head, so the p(bg) AUROC column (`nbg_auroc_background`: p(background) ranking true NBG above the rest, same line) is the detector used at inference.\n");
         text.Append(CultureInfo.InvariantCulture, $"- Accuracy: `vrec eval` of each run's best checkpoint, {result.Way}-way {result.Shot}-shot, {episodes} episodes on the novel classes, mean ± 95% episode-sampling interval; every row has the same episodes.\n");
         text.Append("- Smaller shares are prefixes of larger ones in both choices (a person marking more keeps the earlier marks).\n");
         return text.ToString();
