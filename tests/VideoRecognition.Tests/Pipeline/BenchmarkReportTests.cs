@@ -14,6 +14,8 @@ namespace VideoRecognition.Tests.Pipeline;
 /// </summary>
 public sealed class BenchmarkReportTests
 {
+    private static readonly MachineDescription Machine = new("test cpu", 2, "8", "test os", ".NET test", 2, "glibc default");
+
     private static readonly string[] MachineKeys = ["Cpu", "Cores", "MemoryGiB", "Os", "Dotnet", "TorchThreads", "Allocator"];
 
     [Fact]
@@ -40,6 +42,29 @@ public sealed class BenchmarkReportTests
         Assert.Equal(2, report.Tables.Single().Grid.Rows.Count);
         Assert.Contains("| epoch | seconds |", report.Markdown(), StringComparison.Ordinal);
         Assert.Contains(report.Lines, l => l.StartsWith("resident memory, last epoch vs first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bench_import_writes_the_machine_and_the_whole_result_under_its_format()
+    {
+        using var temp = new TempFolder();
+        var result = new ImportBenchmarkResult("npy", 200, 4632, 2048, 0.5, 0, 2, 200, 6, 73, [58, 60], 3.2, 100, 0.3, 2, 0.9);
+
+        var report = ImportBenchmark.Report(result, Machine, temp.Path);
+
+        Assert.Equal(temp["bench-import-npy.json"], report.JsonFile);
+        using var json = JsonDocument.Parse(File.ReadAllText(report.JsonFile));
+        JsonElement root = json.RootElement;
+        Assert.Equal(["machine", "result"], Keys(root));
+        Assert.Equal(MachineKeys, Keys(root.GetProperty("machine")));
+        Assert.Equal(
+            ["Format", "Videos", "Rows", "Dimension", "SourceGiB", "GenerateSeconds", "ImportSeconds", "Imported", "StoreMiB", "PeakResidentMiB",
+             "ResidentMiBPerTenth", "TrainEpochSeconds", "TrainVideos", "EpisodesSeconds", "Episodes", "Accuracy", "VideosPerSecond", "SourceMiBPerSecond"],
+            Keys(root.GetProperty("result")));
+        Assert.Equal(100, root.GetProperty("result").GetProperty("VideosPerSecond").GetDouble(), 9);
+        string[] import = report.Tables.Single().Grid.Rows.Single(r => r[0] == "import").ToArray();
+        Assert.StartsWith("2.0 s (0.0 min): 100 videos/s", import[1], StringComparison.Ordinal);
+        Assert.Contains("| feature set | 0.50 GiB, reused |", report.Markdown(), StringComparison.Ordinal);
     }
 
     private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
