@@ -67,5 +67,42 @@ public sealed class BenchmarkReportTests
         Assert.Contains("| feature set | 0.50 GiB, reused |", report.Markdown(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Bench_extract_writes_stages_profile_rounds_and_the_medians_that_exist()
+    {
+        using var temp = new TempFolder();
+        var vrec = new ExtractionSummary(12, 12, 0, 0, 96, TimeSpan.FromSeconds(2), TimeSpan.Zero, TimeSpan.Zero)
+        {
+            Stages = [new StageTime(ExtractionStage.Forward, TimeSpan.FromSeconds(1.5), 3)],
+        };
+        var stages = new ExtractionBenchmarkResult([new StageThroughput("overlapped extraction", 12, 96, TimeSpan.FromSeconds(2))], vrec);
+        var comparison = new ExtractionComparison(stages, [new ComparisonRound(false, 1, vrec, new PeerThroughput(12, 4, 3, "2.5"))]);
+        RunConfig config = RunConfigFile.LoadEmbedded("synthetic.yaml");
+
+        var report = ExtractionBenchmarkReport.Report(comparison, config, ["a note"], Machine, "1.00 0.50 0.25", temp.Path);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(temp["bench-extract.json"]));
+        JsonElement root = json.RootElement;
+        Assert.Equal(
+            ["machine", "load_average_before", "load_average_after", "backbone", "input_size", "notes", "stages", "profile", "rounds", "quiet", "busy", "busy_over_quiet"],
+            Keys(root));
+        Assert.Equal("1.00 0.50 0.25", root.GetProperty("load_average_before").GetString());
+        Assert.Equal(["a note"], root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["Stage", "Videos", "Segments", "seconds", "VideosPerSecond", "SegmentsPerSecond"], Keys(root.GetProperty("stages")[0]));
+        JsonElement profile = root.GetProperty("profile").EnumerateArray().Single();
+        Assert.Equal(["stage", "seconds", "Count", "ms_per_video"], Keys(profile));
+        Assert.Equal("forward", profile.GetProperty("stage").GetString());
+        Assert.Equal(125, profile.GetProperty("ms_per_video").GetDouble(), 9);
+        JsonElement round = root.GetProperty("rounds").EnumerateArray().Single();
+        Assert.Equal(["load", "Round", "vrec_videos_per_s", "peer_videos_per_s", "peer_torch", "ratio"], Keys(round));
+        Assert.Equal(2, round.GetProperty("ratio").GetDouble(), 9); // 6 videos/s against the peer's 3
+        Assert.Equal(["vrec", "peer", "ratio"], Keys(root.GetProperty("quiet")));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("busy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("busy_over_quiet").ValueKind);
+        Assert.Equal(3, report.Tables.Count); // stages, profile (with its wall row), rounds
+        Assert.Equal("wall", report.Tables[1].Grid.Rows[^1][0]);
+        Assert.Contains("quiet (median of 1): vrec 6.00 videos/s, peer 3.00 videos/s, vrec/peer 2.00x", report.Lines);
+    }
+
     private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
 }
