@@ -45,6 +45,26 @@ public sealed class BenchmarkReportTests
     }
 
     [Fact]
+    public void Bench_eval_writes_the_setting_and_both_times()
+    {
+        using var temp = new TempFolder();
+        var eval = new EvaluationConfig { Way = 5, Shot = 1, Query = 5, Episodes = 20 };
+
+        var report = FewShotBenchmarkReport.Run(eval, Seed.From(1), 16, temp.Path);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(temp["bench-eval.json"]));
+        JsonElement root = json.RootElement;
+        Assert.Equal(
+            ["machine", "episodes", "way", "shot", "query", "classifier", "dimension", "sampling_seconds", "evaluation_seconds", "episodes_per_second", "accuracy"],
+            Keys(root));
+        Assert.Equal(20, root.GetProperty("episodes").GetInt32());
+        Assert.Equal(1, root.GetProperty("shot").GetInt32());
+        Assert.Equal(16, root.GetProperty("dimension").GetInt32());
+        Assert.Equal(report.Result.Accuracy, root.GetProperty("accuracy").GetDouble());
+        Assert.Equal("5-way 1-shot, 5 queries", report.Tables.Single().Grid.Rows.Single()[1]);
+    }
+
+    [Fact]
     public void Bench_import_writes_the_machine_and_the_whole_result_under_its_format()
     {
         using var temp = new TempFolder();
