@@ -1,9 +1,8 @@
 using System.ComponentModel;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
-using VideoRecognition.FewShot;
+using VideoRecognition.Pipeline;
 using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
@@ -33,19 +32,19 @@ internal sealed class BenchEvalCommand : Command<BenchEvalCommand.Settings>
         [DefaultValue(256)]
         [Description("Embedding dimension.")]
         public int Dimension { get; init; } = 256;
+
+        [CommandOption("-o|--out <FOLDER>")]
+        [Description("Where bench-eval.json is written.")]
+        [DefaultValue("runs/bench")]
+        public string Output { get; init; } = "runs/bench";
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
-        var eval = config.Eval;
-        var result = ConsoleReporter.Run(settings.LogLevel, _ => FewShotBenchmark.Run(eval, Seed.From(config.Seed), settings.Dimension));
-        var table = new Table().Title("Few-shot evaluation from cached embeddings").AddColumns("episodes", "setting", "classifier", "dimension", "sampling s", "evaluation s", "episodes/s");
-        table.AddRow(
-            $"{result.Episodes}", $"{eval.Way}-way {eval.Shot}-shot, {eval.Query} queries", result.Classifier.ToString(), $"{result.Dimension}",
-            $"{result.Sampling.TotalSeconds:0.00}", $"{result.Evaluation.TotalSeconds:0.00}", $"{result.Episodes / Math.Max(1e-9, (result.Sampling + result.Evaluation).TotalSeconds):0}");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"machine: {Markup.Escape(MachineDescription.Current().ToString())}");
+        string output = OutputFolder.Prepare(settings.Output);
+        var report = ConsoleReporter.Run(settings.LogLevel, _ => FewShotBenchmarkReport.Run(config.Eval, Seed.From(config.Seed), settings.Dimension, output));
+        SummaryTable.Write(report);
         return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
@@ -46,23 +44,9 @@ internal sealed class BenchImportCommand : Command<BenchImportCommand.Settings>
         }
 
         string output = OutputFolder.Prepare(settings.Output);
-        var result = ConsoleReporter.Run(settings.LogLevel, progress =>
+        var report = ConsoleReporter.Run(settings.LogLevel, progress =>
             ImportBenchmark.Run(config, config.Import.Format, settings.Count, settings.Episodes, output, progress, cancellationToken));
-
-        var machine = MachineDescription.Current();
-        var table = new Table().Title($"Import of {result.Videos:N0} videos ({result.Format}, {result.Rows:N0} rows x {result.Dimension}) and what follows").AddColumns("", "");
-        table.HideHeaders();
-        table.AddRow("feature set", $"{result.SourceGiB:0.00} GiB" + (result.GenerateSeconds > 0 ? $", generated in {result.GenerateSeconds:0} s" : ", reused"));
-        table.AddRow("import", $"{result.ImportSeconds:0.0} s ({result.ImportSeconds / 60:0.0} min): {result.VideosPerSecond:0} videos/s, {result.SourceMiBPerSecond:0} MiB/s; {result.Imported:N0} imported");
-        table.AddRow("store", $"{result.StoreMiB:0} MiB");
-        table.AddRow("resident memory", $"peak {result.PeakResidentMiB:0} MiB; at each tenth of the videos: {string.Join(", ", result.ResidentMiBPerTenth.Select(m => m.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} MiB");
-        table.AddRow("one training epoch", $"{result.TrainEpochSeconds:0.0} s on {result.TrainVideos:N0} base-class videos (every loss on, contrastive views from the test view)");
-        table.AddRow("episodes", $"{result.Episodes:N0} 5-way 5-shot in {result.EpisodesSeconds:0.0} s, including embedding, localisation and the ActivityNet files (accuracy {100 * result.Accuracy:0.00} %)");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"machine: {Markup.Escape(machine.ToString())}");
-        string json = Path.Combine(output, $"bench-import-{result.Format}.json");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new { machine, result }, new JsonSerializerOptions { WriteIndented = true }));
-        AnsiConsole.MarkupLine($"Written to [bold]{Markup.Escape(json)}[/]");
+        SummaryTable.Write(report);
         return ExitCodes.Ok;
     }
 }

@@ -1,13 +1,10 @@
 using System.ComponentModel;
-using System.Text.Json;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
-using VideoRecognition.Training;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -51,27 +48,9 @@ internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
 
         RunConfig config = settings.LoadConfig();
         string output = OutputFolder.Prepare(settings.Output);
-        var epochs = ConsoleReporter.Run(settings.LogLevel, progress => TrainingBenchmark.Run(
+        var report = ConsoleReporter.Run(settings.LogLevel, progress => TrainingBenchmark.Run(
             config, settings.Count, settings.Classes, config.Video.Segments, settings.Dimension, output, progress, cancellationToken));
-
-        var machine = MachineDescription.Current();
-        var table = new Table().Title($"Head training on {settings.Count} videos x {config.Video.Segments} segments x {settings.Dimension} dims, batch {config.Train.BatchSize}")
-            .AddColumns("epoch", "seconds", "videos/s", "segments/s", "resident MiB");
-        foreach (var e in epochs)
-        {
-            table.AddRow($"{e.Epoch}", $"{e.Seconds:0.0}", $"{e.VideosPerSecond:0}", $"{e.SegmentsPerSecond:0}", $"{e.ResidentMemoryMiB:0}");
-        }
-
-        AnsiConsole.Write(table);
-        if (epochs.Count >= 2)
-        {
-            AnsiConsole.MarkupLine($"resident memory, last epoch vs first: {100 * ((epochs[^1].ResidentMemoryMiB / epochs[0].ResidentMemoryMiB) - 1):+0.0;-0.0} %");
-        }
-
-        AnsiConsole.MarkupLine($"machine: {Markup.Escape(machine.ToString())}");
-        string json = Path.Combine(output, "bench-train.json");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(new { machine, settings.Count, settings.Classes, settings.Dimension, segments = config.Video.Segments, batch = config.Train.BatchSize, epochs }, new JsonSerializerOptions { WriteIndented = true }));
-        AnsiConsole.MarkupLine($"Written to [bold]{Markup.Escape(json)}[/]");
+        SummaryTable.Write(report);
         return ExitCodes.Ok;
     }
 }

@@ -231,6 +231,22 @@ internal static class SummaryTable
     public static void Write(CorrectionStudyResult result) =>
         Write(CorrectionStudyTable.Grid(result), $"Simulated corrections on {result.BaseSegments} base-class segments (NBG precision: last epoch; accuracy: best checkpoint)");
 
+    /// <summary>A benchmark's tables, its lines and where its JSON went.</summary>
+    public static void Write<TResult>(BenchmarkReport<TResult> report)
+    {
+        foreach (BenchmarkTable table in report.Tables)
+        {
+            Write(table.Grid, table.Title);
+        }
+
+        foreach (string line in report.Lines)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(line));
+        }
+
+        AnsiConsole.MarkupLine($"Written to [bold]{Markup.Escape(report.JsonFile)}[/]");
+    }
+
     private static void Write(StudyTable.Grid grid, string title, int? columns = null)
     {
         int shown = columns ?? grid.Header.Count;
@@ -238,6 +254,11 @@ internal static class SummaryTable
         foreach (string column in grid.Header.Take(shown))
         {
             table.AddColumn(Markup.Escape(column));
+        }
+
+        if (grid.Header.All(string.IsNullOrEmpty))
+        {
+            table.HideHeaders(); // a two-column list of label and value
         }
 
         foreach (var row in grid.Rows)

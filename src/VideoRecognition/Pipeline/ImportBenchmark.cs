@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Features;
@@ -6,6 +7,7 @@ using VideoRecognition.Features.Import;
 using VideoRecognition.Progress;
 using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
+using static System.FormattableString;
 
 namespace VideoRecognition.Pipeline;
 
@@ -41,7 +43,29 @@ public sealed record ImportBenchmarkResult(
 /// </summary>
 public static class ImportBenchmark
 {
-    public static ImportBenchmarkResult Run(RunConfig config, FeatureFormat format, int count, int episodes, string folder, IProgressReporter progress, CancellationToken ct)
+    /// <summary>Measures, then writes bench-import-&lt;format&gt;.json into the folder.</summary>
+    public static BenchmarkReport<ImportBenchmarkResult> Run(RunConfig config, FeatureFormat format, int count, int episodes, string folder, IProgressReporter progress, CancellationToken ct) =>
+        Report(Measure(config, format, count, episodes, folder, progress, ct), MachineDescription.Current(), folder);
+
+    public static BenchmarkReport<ImportBenchmarkResult> Report(ImportBenchmarkResult result, MachineDescription machine, string folder)
+    {
+        string perTenth = string.Join(", ", result.ResidentMiBPerTenth.Select(m => m.ToString("0", CultureInfo.InvariantCulture)));
+        var table = new BenchmarkTable(
+            Invariant($"Import of {result.Videos:N0} videos ({result.Format}, {result.Rows:N0} rows x {result.Dimension}) and what follows"),
+            new StudyTable.Grid(["", ""],
+            [
+                ["feature set", Invariant($"{result.SourceGiB:0.00} GiB") + (result.GenerateSeconds > 0 ? Invariant($", generated in {result.GenerateSeconds:0} s") : ", reused")],
+                ["import", Invariant($"{result.ImportSeconds:0.0} s ({result.ImportSeconds / 60:0.0} min): {result.VideosPerSecond:0} videos/s, {result.SourceMiBPerSecond:0} MiB/s; {result.Imported:N0} imported")],
+                ["store", Invariant($"{result.StoreMiB:0} MiB")],
+                ["resident memory", Invariant($"peak {result.PeakResidentMiB:0} MiB; at each tenth of the videos: {perTenth} MiB")],
+                ["one training epoch", Invariant($"{result.TrainEpochSeconds:0.0} s on {result.TrainVideos:N0} base-class videos (every loss on, contrastive views from the test view)")],
+                ["episodes", Invariant($"{result.Episodes:N0} 5-way 5-shot in {result.EpisodesSeconds:0.0} s, including embedding, localisation and the ActivityNet files (accuracy {100 * result.Accuracy:0.00} %)")],
+            ]));
+        string json = BenchmarkJson.Write(folder, $"bench-import-{result.Format}.json", new { machine, result });
+        return new BenchmarkReport<ImportBenchmarkResult>(result, machine, json, [table], [$"machine: {machine}"]);
+    }
+
+    private static ImportBenchmarkResult Measure(RunConfig config, FeatureFormat format, int count, int episodes, string folder, IProgressReporter progress, CancellationToken ct)
     {
         var annotations = DatasetAnnotations.Read(config.Data, progress);
         var videos = annotations.Videos.Take(count).ToList();

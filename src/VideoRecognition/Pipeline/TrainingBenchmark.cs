@@ -6,11 +6,15 @@ using VideoRecognition.Progress;
 using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 using VideoRecognition.Training;
+using static System.FormattableString;
 
 namespace VideoRecognition.Pipeline;
 
 /// <summary>One measured epoch of head training.</summary>
 public sealed record EpochThroughput(int Epoch, double Seconds, double VideosPerSecond, double SegmentsPerSecond, double ResidentMemoryMiB);
+
+/// <summary>What `vrec bench train` measured: the generated store's shape, the batch and each epoch.</summary>
+public sealed record TrainingBenchmarkResult(int Videos, int Classes, int Dimension, int Segments, int Batch, IReadOnlyList<EpochThroughput> Epochs);
 
 /// <summary>
 /// Head-training throughput and memory on an ActivityNet-sized feature store (`vrec bench train`): a store of
@@ -19,7 +23,42 @@ public sealed record EpochThroughput(int Epoch, double Seconds, double VideosPer
 /// </summary>
 public static class TrainingBenchmark
 {
-    public static IReadOnlyList<EpochThroughput> Run(RunConfig config, int videos, int classes, int segments, int dimension, string folder, IProgressReporter progress, CancellationToken ct)
+    /// <summary>Measures, then writes bench-train.json into the folder.</summary>
+    public static BenchmarkReport<TrainingBenchmarkResult> Run(RunConfig config, int videos, int classes, int segments, int dimension, string folder, IProgressReporter progress, CancellationToken ct)
+    {
+        var epochs = Measure(config, videos, classes, segments, dimension, folder, progress, ct);
+        return Report(new TrainingBenchmarkResult(videos, classes, dimension, segments, config.Train.BatchSize, epochs), MachineDescription.Current(), folder);
+    }
+
+    public static BenchmarkReport<TrainingBenchmarkResult> Report(TrainingBenchmarkResult result, MachineDescription machine, string folder)
+    {
+        var rows = result.Epochs.Select(e => (IReadOnlyList<string>)
+            [Invariant($"{e.Epoch}"), Invariant($"{e.Seconds:0.0}"), Invariant($"{e.VideosPerSecond:0}"), Invariant($"{e.SegmentsPerSecond:0}"), Invariant($"{e.ResidentMemoryMiB:0}")]).ToList();
+        var table = new BenchmarkTable(
+            Invariant($"Head training on {result.Videos} videos x {result.Segments} segments x {result.Dimension} dims, batch {result.Batch}"),
+            new StudyTable.Grid(["epoch", "seconds", "videos/s", "segments/s", "resident MiB"], rows));
+        var lines = new List<string>();
+        if (result.Epochs.Count >= 2)
+        {
+            lines.Add(Invariant($"resident memory, last epoch vs first: {100 * ((result.Epochs[^1].ResidentMemoryMiB / result.Epochs[0].ResidentMemoryMiB) - 1):+0.0;-0.0} %"));
+        }
+
+        lines.Add($"machine: {machine}");
+        // The keys are those of the files behind the README's figures ("Count" and "segments" alike).
+        string json = BenchmarkJson.Write(folder, "bench-train.json", new
+        {
+            machine,
+            Count = result.Videos,
+            result.Classes,
+            result.Dimension,
+            segments = result.Segments,
+            batch = result.Batch,
+            epochs = result.Epochs,
+        });
+        return new BenchmarkReport<TrainingBenchmarkResult>(result, machine, json, [table], lines);
+    }
+
+    private static IReadOnlyList<EpochThroughput> Measure(RunConfig config, int videos, int classes, int segments, int dimension, string folder, IProgressReporter progress, CancellationToken ct)
     {
         string features = Path.Combine(folder, "features");
         string splits = Path.Combine(folder, "splits.txt");
