@@ -5,11 +5,11 @@ using static TorchSharp.torch;
 namespace VideoRecognition.Model;
 
 /// <summary>
-/// The open-set detector: for every segment a score in [0, 1] that it is non-informative background, and the
-/// threshold that turns it into a decision. Warm-up never trains the background head, so right after it the
-/// detector reads the base-class distribution's closeness to uniform; once the head has learnt from those
-/// picks for open_set_bootstrap_epochs it reads p(background), the better score (METHOD.md: AUROC about 0.96
-/// where entropy drifts to about 0.77 once self-weighting stops the soft loss from keeping NBG uniform).
+/// The open-set detector's scores from the model's own outputs: for every segment a score in [0, 1] that it is
+/// non-informative background, and the threshold that turns it into a decision. In training the picks come
+/// from the <see cref="NeighbourLabelPrior"/> where the trainer computed it (<see cref="PseudoLabeller"/>
+/// chooses); these scores are what the detector reads without it: p(background) once the head is trained (at
+/// inference always), the base-class distribution's closeness to uniform before that or without a head.
 /// </summary>
 public static class OpenSetDetector
 {
