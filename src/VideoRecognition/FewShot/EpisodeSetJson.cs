@@ -31,8 +31,7 @@ public static class EpisodeSetJson
             set.Seed.Value,
             set.Episodes.Count,
             set.Episodes.Select(e => new EpisodeLine(e.Classes, e.Support, e.Query)).ToList());
-        JsonSerializer.Serialize(stream, file, EpisodeSetJsonContext.Ours.EpisodeSetFile);
-        stream.WriteByte((byte)'\n');
+        OurJson.Document(stream, file, EpisodeSetJsonContext.Ours.EpisodeSetFile);
     }
 
     public static EpisodeSet Read(string path)

@@ -29,8 +29,7 @@ public static class FewShotResultJson
             result.Episodes,
             ConfigKeys.FromProperty(result.Classifier.ToString()),
             result.Models.Select(Model).ToList());
-        JsonSerializer.Serialize(stream, file, FewShotResultJsonContext.Ours.ResultFile);
-        stream.WriteByte((byte)'\n');
+        OurJson.Document(stream, file, FewShotResultJsonContext.Ours.ResultFile);
     }
 
     private static ModelEntry Model(ModelResult model)

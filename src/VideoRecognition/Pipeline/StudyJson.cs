@@ -11,16 +11,16 @@ namespace VideoRecognition.Pipeline;
 public static class StudyJson
 {
     public static void Write(StudyResult result, string path) =>
-        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.StudyResult)));
+        OurJson.WriteFile(path, result, StudyJsonContext.Default.StudyResult);
 
     public static void Write(StudySeedResult result, string path) =>
-        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.StudySeedResult)));
+        OurJson.WriteFile(path, result, StudyJsonContext.Default.StudySeedResult);
 
     public static void Write(CorrectionStudyResult result, string path) =>
-        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, result, StudyJsonContext.Default.CorrectionStudyResult)));
+        OurJson.WriteFile(path, result, StudyJsonContext.Default.CorrectionStudyResult);
 
     public static void Write(CorrectionCell cell, string path) =>
-        AtomicFile.Write(path, stream => Finish(stream, s => JsonSerializer.Serialize(s, cell, StudyJsonContext.Default.CorrectionCell)));
+        OurJson.WriteFile(path, cell, StudyJsonContext.Default.CorrectionCell);
 
     public static CorrectionCell ReadCell(string path) => Read(path, StudyJsonContext.Default.CorrectionCell);
 
@@ -39,12 +39,6 @@ public static class StudyJson
         {
             throw new BadInputException($"{path} is not a readable study result ({e.Message}); delete it to run that seed (or cell) again", e);
         }
-    }
-
-    private static void Finish(Stream stream, Action<Stream> serialize)
-    {
-        serialize(stream);
-        stream.WriteByte((byte)'\n');
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace VideoRecognition.Runtime;
 
@@ -17,4 +18,14 @@ internal static class OurJson
         WriteIndented = indented,
         NewLine = "\n",
     };
+
+    /// <summary>One document and the "\n" every file of ours ends with.</summary>
+    public static void Document<T>(Stream stream, T value, JsonTypeInfo<T> type)
+    {
+        JsonSerializer.Serialize(stream, value, type);
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary><see cref="Document{T}"/> as a whole file, written atomically.</summary>
+    public static void WriteFile<T>(string path, T value, JsonTypeInfo<T> type) => AtomicFile.Write(path, stream => Document(stream, value, type));
 }

@@ -19,8 +19,7 @@ public static class ClassCatalogueJson
             c.Motion.ToString().ToLowerInvariant(),
             c.HomeScene.Name,
             ClassSplit.PartName(c.Part))).ToList());
-        JsonSerializer.Serialize(stream, catalogue, ClassCatalogueJsonContext.Ours.CatalogueJson);
-        stream.WriteByte((byte)'\n');
+        OurJson.Document(stream, catalogue, ClassCatalogueJsonContext.Ours.CatalogueJson);
     });
 
     internal sealed record CatalogueJson(IReadOnlyList<ClassJson> Classes);

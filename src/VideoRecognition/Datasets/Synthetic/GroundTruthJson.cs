@@ -23,8 +23,7 @@ public static class GroundTruthJson
             v.Frames,
             ActivityNetJson.Seconds(v.Duration),
             v.Spans.Select(s => new SpanJson(s.StartFrame, s.EndFrame, ActivityNetJson.Seconds(s.Start), ActivityNetJson.Seconds(s.End), s.Kind.ToString(), s.VisibleClass, s.Shows)).ToList())).ToList());
-        JsonSerializer.Serialize(stream, json, GroundTruthJsonContext.Ours.GroundTruthFileJson);
-        stream.WriteByte((byte)'\n');
+        OurJson.Document(stream, json, GroundTruthJsonContext.Ours.GroundTruthFileJson);
     }
 
     public static GroundTruthFile Read(string path)
