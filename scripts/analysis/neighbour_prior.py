@@ -9,36 +9,20 @@ Usage: /usr/bin/python3 neighbour_prior.py RUN_FOLDER [--k 20]
 RUN_FOLDER holds synthetic/ (ground_truth.json, splits.txt) and features/ (index.jsonl, features.f16,
 manifest.json), as a `vrec demo` folder or a study's seed-<s> folder does. Needs NumPy (python3-numpy)."""
 import argparse
-import json
-import os
 
 import numpy as np
 
+import runfolder
+
 
 def load(root):
-    manifest = json.load(open(os.path.join(root, "features", "manifest.json")))
-    views, segments, dim = manifest["views"], manifest["segments"], manifest["feature_dimension"]
-    raw = np.fromfile(os.path.join(root, "features", "features.f16"), dtype=np.float16)
-    truth = {v["id"]: v for v in json.load(open(os.path.join(root, "synthetic", "ground_truth.json")))["videos"]}
-    part = {}
-    for line in open(os.path.join(root, "synthetic", "splits.txt")):
-        if line.strip() and not line.startswith("#"):
-            p, c = line.rstrip("\n").split("\t")
-            part[c] = p
     features, kinds, videos, labels = [], [], [], []
-    for line in open(os.path.join(root, "features", "index.jsonl")):
-        r = json.loads(line)
-        if part.get(r["label"]) != "base":
-            continue
-        start = r["offset"] // 2
-        f = raw[start:start + views * segments * dim].reshape(views, segments, dim).astype(np.float32)
-        spans = truth[r["id"]]["spans"]
-        for s in range(segments):
-            t = (s + 0.5) * truth[r["id"]]["duration"] / segments  # the test view samples the segment's centre
-            kinds.append(next((sp["kind"] for sp in spans if sp["start"] <= t < sp["end"]), spans[-1]["kind"]))
-            features.append(f[0, s])
-            videos.append(r["id"])
-            labels.append(r["label"])
+    for video, label, _, view0, spans in runfolder.segments(root, {"base"}):
+        for s, span in enumerate(spans):
+            features.append(view0[s])
+            kinds.append(span["kind"])
+            videos.append(video)
+            labels.append(label)
     return np.array(features), np.array(kinds), np.array(videos), labels
 
 

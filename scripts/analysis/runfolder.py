@@ -1,0 +1,30 @@
+"""Reads a run folder (a `vrec demo` folder or a study's seed-<s>) for the analysis scripts: the stored test view of
+every segment of the videos of some split parts, with the ground-truth span its centre falls in."""
+import json
+import os
+
+import numpy as np
+
+
+def segments(root, parts):
+    """Yields (video id, class, split part, [T, D] float32 test-view features, [span dict per segment])."""
+    manifest = json.load(open(os.path.join(root, "features", "manifest.json")))
+    views, count, dim = manifest["views"], manifest["segments"], manifest["feature_dimension"]
+    raw = np.fromfile(os.path.join(root, "features", "features.f16"), dtype=np.float16)
+    truth = {v["id"]: v for v in json.load(open(os.path.join(root, "synthetic", "ground_truth.json")))["videos"]}
+    part = {}
+    for line in open(os.path.join(root, "synthetic", "splits.txt")):
+        if line.strip() and not line.startswith("#"):
+            p, c = line.rstrip("\n").split("\t")
+            part[c] = p
+    for line in open(os.path.join(root, "features", "index.jsonl")):
+        r = json.loads(line)
+        if part.get(r["label"]) not in parts:
+            continue
+        start = r["offset"] // 2
+        view0 = raw[start:start + views * count * dim].reshape(views, count, dim)[0].astype(np.float32)
+        video = truth[r["id"]]
+        spans = video["spans"]
+        centres = [(s + 0.5) * video["duration"] / count for s in range(count)]  # the test view samples each centre
+        yield r["id"], r["label"], part[r["label"]], view0, [
+            next((sp for sp in spans if sp["start"] <= t < sp["end"]), spans[-1]) for t in centres]
