@@ -19,10 +19,10 @@ internal sealed class EpisodeRun
     /// <summary>Predicted episode class of query instance e*N*Q + i.</summary>
     public int[] Predicted { get; }
 
-    /// <summary>Best-matching tIoU per query instance; NaN without ground truth.</summary>
+    /// <summary>Best-matching tIoU of the spans at localisation_threshold per query instance; NaN without ground truth.</summary>
     public double[] TemporalIoU { get; }
 
-    /// <summary>Predicted spans per query instance (every query, when localising).</summary>
+    /// <summary>Predicted spans (the ranked proposals, with multi-threshold proposals) per query instance (every query, when localising).</summary>
     public List<ScoredSpan>?[] Spans { get; }
 
     public static void RunEpisode(
@@ -49,15 +49,16 @@ internal sealed class EpisodeRun
         {
             // Every query is localised (the detection results name each one); only those with ground truth are scored.
             int instance = e * query.Length + q;
-            List<ScoredSpan> spans = Localise(table, query[q], predicted[q], config, workspace);
-            run.Spans[instance] = spans;
+            (List<ScoredSpan> spans, List<ScoredSpan> proposals) = Localise(table, query[q], predicted[q], config, workspace);
+            run.Spans[instance] = config.LocalisationProposals == LocalisationProposals.MultiThreshold ? proposals : spans;
             IReadOnlyList<ActionSpan>? truth = truthPerRow[query[q]];
             run.TemporalIoU[instance] = truth is null ? double.NaN : FewShot.TemporalIoU.BestMatching(spans.Select(s => s.Span).ToArray(), truth);
         }
     }
 
-    // s_t = combination of w_t and cos(z_t, prototype of the predicted class), thresholded into spans.
-    private static List<ScoredSpan> Localise(EmbeddingTable table, int row, int predictedClass, EvaluationConfig config, EpisodeWorkspace workspace)
+    // s_t = combination of w_t and cos(z_t, prototype of the predicted class), thresholded into spans. The mean tIoU
+    // always reads the one-threshold spans: the best match among many overlapping proposals would flatter it.
+    private static (List<ScoredSpan> Spans, List<ScoredSpan> Proposals) Localise(EmbeddingTable table, int row, int predictedClass, EvaluationConfig config, EpisodeWorkspace workspace)
     {
         int d = table.Dimension;
         int first = table.SegmentOffset[row];
@@ -75,6 +76,8 @@ internal sealed class EpisodeRun
             scores[t] = SegmentLocaliser.Score(config.LocalisationScore, table.SegmentWeights[first + t], similarity);
         }
 
-        return SegmentLocaliser.Localise(scores, table.SegmentSpans.AsSpan(first, count), config.LocalisationThreshold);
+        ReadOnlySpan<ActionSpan> segments = table.SegmentSpans.AsSpan(first, count);
+        return (SegmentLocaliser.Localise(scores, segments, config.LocalisationThreshold),
+            config.LocalisationProposals == LocalisationProposals.MultiThreshold ? SegmentLocaliser.Proposals(scores, segments) : []);
     }
 }

@@ -40,9 +40,15 @@ public sealed record EvaluationConfig : IConfigSection
     [Range(0.0, 100.0)]
     public double LogisticL2 { get; init; } = 0.01;
 
-    /// <summary>A segment belongs to the predicted action when its score is at least this fraction of the video's highest score.</summary>
+    /// <summary>
+    /// A segment belongs to the predicted action when its score is at least this fraction of the video's highest
+    /// score: the spans the mean tIoU reads, the recogniser's spans, and the detections with single proposals.
+    /// </summary>
     [Range(0.0, 1.0)]
     public double LocalisationThreshold { get; init; } = 0.5;
+
+    /// <summary>Which spans of a query the detection mAP ranks (and the ActivityNet detection file lists).</summary>
+    public LocalisationProposals LocalisationProposals { get; init; } = LocalisationProposals.MultiThreshold;
 
     /// <summary>How a segment's localisation score is made from its weight w_t and its similarity to the predicted prototype.</summary>
     public SegmentScoreKind LocalisationScore { get; init; } = SegmentScoreKind.WeightedSimilarity;
@@ -72,6 +78,19 @@ public enum FewShotClassifierKind
 
     /// <summary>Multinomial logistic regression fitted on the episode's support set.</summary>
     LogisticRegression,
+}
+
+/// <summary>The detections of a query video that localisation mAP ranks.</summary>
+public enum LocalisationProposals
+{
+    /// <summary>
+    /// The spans at thresholds 0.1 to 0.9 of the best score, scored by outer-inner contrast, after non-maximum
+    /// suppression (SegmentLocaliser.Proposals; the default since 2026-11-30).
+    /// </summary>
+    MultiThreshold,
+
+    /// <summary>The spans at localisation_threshold, scored by their mean (the rule before 2026-11-30).</summary>
+    Single,
 }
 
 /// <summary>The per-segment localisation score s_t of a query video for its predicted class c.</summary>

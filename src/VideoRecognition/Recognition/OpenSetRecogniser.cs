@@ -88,7 +88,7 @@ public sealed class OpenSetRecogniser
         bool allBackground = background.All(b => b);
         for (int t = 0; t < segments; t++)
         {
-            scores[t] = background[t] && !allBackground ? float.MinValue : SegmentLocaliser.Score(SegmentScoreKind.WeightedSimilarity, query.Weights[t], similarity[t]);
+            scores[t] = background[t] && !allBackground ? float.NegativeInfinity : SegmentLocaliser.Score(SegmentScoreKind.WeightedSimilarity, query.Weights[t], similarity[t]);
         }
 
         var segmentSpans = Enumerable.Range(0, segments).Select(t => new ActionSpan(query.SegmentStarts[t], query.SegmentEnds[t])).ToArray();

@@ -12,7 +12,7 @@ public sealed class EvaluationConfigTests
     public void The_eval_section_binds_from_snake_case_yaml()
     {
         var binder = new ConfigBinder(_ => "test.yaml");
-        EvaluationConfig config = binder.Bind<EvaluationConfig>(Yaml("way: 5\nshot: 5\nsplit: val\nclassifier: logistic_regression\nlocalisation_threshold: 0.3\nlocalisation_score: similarity\n"));
+        EvaluationConfig config = binder.Bind<EvaluationConfig>(Yaml("way: 5\nshot: 5\nsplit: val\nclassifier: logistic_regression\nlocalisation_threshold: 0.3\nlocalisation_score: similarity\nlocalisation_proposals: single\n"));
 
         Assert.Empty(binder.Problems);
         Assert.Equal(new EvaluationConfig
@@ -22,6 +22,7 @@ public sealed class EvaluationConfigTests
             Classifier = FewShotClassifierKind.LogisticRegression,
             LocalisationThreshold = 0.3,
             LocalisationScore = SegmentScoreKind.Similarity,
+            LocalisationProposals = LocalisationProposals.Single,
         }, config);
     }
 

@@ -90,4 +90,57 @@ public sealed class LocalisationTests
         List<ScoredSpan> best = SegmentLocaliser.Localise([-0.5f, -0.2f, -0.2f], segments, 0.5);
         Assert.Equal([new ScoredSpan(new ActionSpan(1, 3), -0.2f)], best);
     }
+
+    [Fact]
+    public void Proposals_rank_the_span_that_stands_out_from_its_surroundings_above_a_peak_inside_it()
+    {
+        ActionSpan[] segments = Enumerable.Range(0, 5).Select(t => new ActionSpan(t, t + 1)).ToArray();
+        float[] scores = [0f, 0.6f, 1f, 0.6f, 0f];
+
+        List<ScoredSpan> proposals = SegmentLocaliser.Proposals(scores, segments);
+
+        // Cuts 0.1-0.6 give segments 1-3: mean 0.733, outer neighbours 0 and 4 at 0 -> contrast 0.733.
+        // Cuts 0.7-0.9 give segment 2: mean 1, neighbours 1 and 3 at 0.6 -> contrast 0.4 (kept: tIoU 1/3).
+        Assert.Equal([new ScoredSpan(new ActionSpan(1, 4), 2.2 / 3.0), new ScoredSpan(new ActionSpan(2, 3), 0.4)], proposals, new ScoredSpanComparer());
+        Assert.Equal(new ActionSpan(2, 3), Assert.Single(SegmentLocaliser.Localise(scores, segments, 0.7)).Span);
+    }
+
+    [Fact]
+    public void Proposals_keep_no_two_spans_that_overlap_by_half_or_more()
+    {
+        ActionSpan[] segments = Enumerable.Range(0, 12).Select(t => new ActionSpan(t, t + 1)).ToArray();
+        float[] scores = [0.05f, 0.3f, 0.55f, 0.8f, 1f, 0.85f, 0.5f, 0.2f, 0.65f, 0.7f, 0.15f, 0f];
+
+        List<ScoredSpan> proposals = SegmentLocaliser.Proposals(scores, segments);
+
+        Assert.True(proposals.Count >= 2, "both bumps are proposed");
+        Assert.Contains(proposals, p => p.Span.Start >= 8 && p.Span.End <= 10);
+        for (int i = 0; i < proposals.Count; i++)
+        {
+            for (int j = i + 1; j < proposals.Count; j++)
+            {
+                Assert.True(proposals[i].Score >= proposals[j].Score, "best first");
+                Assert.True(TemporalIoU.Of(proposals[i].Span, proposals[j].Span) < SegmentLocaliser.SuppressionTIoU, $"{proposals[i]} and {proposals[j]} overlap");
+            }
+        }
+    }
+
+    [Fact]
+    public void Proposals_leave_out_segments_scored_minus_infinity()
+    {
+        ActionSpan[] segments = Enumerable.Range(0, 4).Select(t => new ActionSpan(t, t + 1)).ToArray();
+        float[] scores = [float.NegativeInfinity, 1f, 0.9f, float.NegativeInfinity];
+
+        ScoredSpan only = Assert.Single(SegmentLocaliser.Proposals(scores, segments));
+        Assert.Equal(new ActionSpan(1, 3), only.Span);
+        Assert.Equal(0.95, only.Score, 6); // no finite neighbour: the outer mean counts as 0
+        Assert.Empty(SegmentLocaliser.Proposals([float.NegativeInfinity], segments[..1]));
+    }
+
+    private sealed class ScoredSpanComparer : IEqualityComparer<ScoredSpan>
+    {
+        public bool Equals(ScoredSpan x, ScoredSpan y) => x.Span == y.Span && Math.Abs(x.Score - y.Score) < 1e-6;
+
+        public int GetHashCode(ScoredSpan obj) => obj.Span.GetHashCode();
+    }
 }
