@@ -54,23 +54,7 @@ public sealed class FewShotEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Queries_are_localised_where_their_segments_resemble_the_predicted_prototype()
     {
-        // Ten 1-second segments; the action (segments 3..6, seconds [3, 7)) points along the class axis, the rest is
-        // orthogonal background. The pooled feature is the class axis.
-        var videos = new List<VideoEmbedding>();
-        var truth = new List<VideoActionSpans>();
-        for (int c = 0; c < 3; c++)
-        {
-            for (int v = 0; v < 4; v++)
-            {
-                float[][] segments = Enumerable.Range(0, 10).Select(t => Axis(t is >= 3 and <= 6 ? c : 3 + (t % 2))).ToArray();
-                videos.Add(new VideoEmbedding(
-                    ToyVideos.VideoId(c, v), ToyVideos.ClassName(c), Axis(c), segments,
-                    Enumerable.Repeat(1f, 10).ToArray(),
-                    Enumerable.Range(0, 10).Select(t => (double)t).ToArray(),
-                    Enumerable.Range(1, 10).Select(t => (double)t).ToArray()));
-                truth.Add(new VideoActionSpans(ToyVideos.VideoId(c, v), [new ActionSpan(3, 7)]));
-            }
-        }
+        (List<VideoEmbedding> videos, List<VideoActionSpans> truth) = ActionInTheMiddle(Enumerable.Repeat(1f, 10).ToArray());
 
         var config = new EvaluationConfig { Way = 3, Shot = 1, Query = 2, Episodes = 20 };
         EpisodeSet set = EpisodeSampler.Sample(ToyVideos.Classes(3), videos, config, Seed.From(1));
@@ -82,6 +66,55 @@ public sealed class FewShotEvaluationTests(ITestOutputHelper output)
         Assert.Equal(20 * 3 * 2, result.Localisation.PredictedSpans);
         Assert.Equal(1.0, result.Localisation.MeanTemporalIoU, 12);
         Assert.Equal(1.0, result.Localisation.MeanAveragePrecision, 12);
+    }
+
+    [Theory]
+    [InlineData(LocalisationProposals.Single)]
+    [InlineData(LocalisationProposals.MultiThreshold)]
+    public void Weights_that_dip_inside_the_action_split_one_cut_but_not_the_multi_threshold_proposals(LocalisationProposals proposals)
+    {
+        // The action (segments 3..6) has weights 1, 0.4, 0.4, 1: one cut at half the best keeps only its two ends.
+        (List<VideoEmbedding> videos, List<VideoActionSpans> truth) = ActionInTheMiddle([1f, 1f, 1f, 1f, 0.4f, 0.4f, 1f, 1f, 1f, 1f]);
+
+        var config = new EvaluationConfig { Way = 3, Shot = 1, Query = 2, Episodes = 20, LocalisationProposals = proposals };
+        EpisodeSet set = EpisodeSampler.Sample(ToyVideos.Classes(3), videos, config, Seed.From(1));
+
+        LocalisationResult localisation = FewShotEvaluation.Evaluate(set, [ModelEmbeddings.Of("toy", videos)], config, truth).Models[0].Localisation!;
+
+        Assert.Equal(0.25, localisation.MeanTemporalIoU, 6); // always the one-cut spans [3, 4) and [6, 7)
+        if (proposals == LocalisationProposals.Single)
+        {
+            Assert.Equal(2 * 20 * 3 * 2, localisation.PredictedSpans);
+            Assert.Equal(0.0, localisation.MeanAveragePrecision, 12);
+        }
+        else
+        {
+            // Per query: [3, 4) and [6, 7) (contrast 1 - 0.2) rank above [3, 7) (0.7 - 0), which matches.
+            Assert.Equal(3 * 20 * 3 * 2, localisation.PredictedSpans);
+            Assert.InRange(localisation.MeanAveragePrecision, 0.2, 0.5);
+        }
+    }
+
+    // 4 videos of each of 3 classes, ten 1-second segments each; the action (segments 3..6, seconds [3, 7)) points
+    // along the class axis, the rest is orthogonal background. The pooled feature is the class axis.
+    private static (List<VideoEmbedding> Videos, List<VideoActionSpans> Truth) ActionInTheMiddle(float[] weights)
+    {
+        var videos = new List<VideoEmbedding>();
+        var truth = new List<VideoActionSpans>();
+        for (int c = 0; c < 3; c++)
+        {
+            for (int v = 0; v < 4; v++)
+            {
+                float[][] segments = Enumerable.Range(0, 10).Select(t => Axis(t is >= 3 and <= 6 ? c : 3 + (t % 2))).ToArray();
+                videos.Add(new VideoEmbedding(
+                    ToyVideos.VideoId(c, v), ToyVideos.ClassName(c), Axis(c), segments, weights,
+                    Enumerable.Range(0, 10).Select(t => (double)t).ToArray(),
+                    Enumerable.Range(1, 10).Select(t => (double)t).ToArray()));
+                truth.Add(new VideoActionSpans(ToyVideos.VideoId(c, v), [new ActionSpan(3, 7)]));
+            }
+        }
+
+        return (videos, truth);
     }
 
     [Fact]
