@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Mean self-weight w_t = 1 - p_t(background) of a trained run's model by split part (base / novel), ground-truth
-kind and what the span shows, on the stored test view: what the self-weighting does to novel-class videos.
+kind and what the span shows, on the stored test view: what the self-weighting does to novel-class videos. Then,
+on the base classes, the AUROC of p(background) = 1 - w for NBG against each other kind (FG action, IBG other action,
+IBG scene): which informative content the head mistakes for background.
 Reads model.pt (a PyTorch state_dict) with Debian's torch and reimplements the embedding head and the classifier
 (Linear-ReLU-Linear, then Linear to C+1; dropout is off at inference).
 
@@ -31,6 +33,23 @@ def main():
             weights.setdefault((part, span["kind"], span.get("shows")), []).append(float(w[s]))
     for key in sorted(weights, key=str):
         print(key, f"n={len(weights[key])} mean w={np.mean(weights[key]):.3f}")
+    nbg = [1 - w for (part, kind, _), ws in weights.items() if part == "base" and kind == "NBG" for w in ws]
+    for (part, kind, shows), ws in sorted(weights.items(), key=str):
+        if part == "base" and kind != "NBG" and nbg:
+            print(f"base: p(background) AUROC, NBG vs {kind} {shows}: {auroc(nbg, [1 - w for w in ws]):.3f}")
+
+
+def auroc(positive, negative):
+    """P(a random positive scores above a random negative), ties counting half."""
+    scores = np.concatenate([positive, negative])
+    order = np.argsort(scores, kind="stable")
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    for value in np.unique(scores):  # average ranks over ties
+        tied = scores == value
+        ranks[tied] = ranks[tied].mean()
+    n1, n0 = len(positive), len(negative)
+    return (ranks[:n1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
 if __name__ == "__main__":
