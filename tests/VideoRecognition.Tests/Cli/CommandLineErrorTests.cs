@@ -17,45 +17,35 @@ public sealed class CommandLineErrorTests
     public void Unknown_command_is_a_usage_error()
     {
         var result = VrecProcess.Run("trian");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Unknown command 'trian'", result.Stderr);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result, "Unknown command 'trian'");
     }
 
     [Fact]
     public void Unknown_flag_is_a_usage_error()
     {
         var result = VrecProcess.Run("config", "--sed", "3");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("sed", result.Stderr);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result, "sed");
     }
 
     [Fact]
     public void Bad_flag_value_names_the_key()
     {
         var result = VrecProcess.Run("config", "--seed", "abc");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("seed", result.Stderr);
-        Assert.Contains("whole number", result.Stderr);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result, "seed", "whole number");
     }
 
     [Fact]
     public void Bad_log_level_is_a_usage_error()
     {
         var result = VrecProcess.Run("config", "--log-level", "loud");
-        Assert.Equal(2, result.ExitCode);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result);
     }
 
     [Fact]
     public void Missing_config_file_is_named()
     {
         var result = VrecProcess.Run("config", "--config", "/no/such/run.yaml");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("/no/such/run.yaml", result.Stderr);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result, "/no/such/run.yaml");
     }
 
     [Fact]
@@ -65,9 +55,7 @@ public sealed class CommandLineErrorTests
         string path = temp["broken.yaml"];
         File.WriteAllText(path, "seed: 1\nsynth:\n  fps: [10\n");
         var result = VrecProcess.Run("config", "--config", path);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("broken.yaml, line", result.Stderr);
-        Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
+        VrecProcess.AssertRefused(result, "broken.yaml, line");
     }
 
     [Fact]

@@ -64,6 +64,20 @@ internal static class VrecProcess
         return process;
     }
 
+    /// <summary>
+    /// A refused input: exit code 2, a message on stderr naming each of <paramref name="named"/>, and no stack trace.
+    /// </summary>
+    public static void AssertRefused(Result result, params string[] named)
+    {
+        Assert.True(result.ExitCode == 2, result.Output);
+        foreach (string name in named)
+        {
+            Assert.Contains(name, result.Stderr);
+        }
+
+        Assert.False(HasStackTrace(result.Output), result.Output);
+    }
+
     /// <summary>True when the text holds a .NET stack trace, which a user must never be shown.</summary>
     public static bool HasStackTrace(string text) =>
         text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception:", StringComparison.Ordinal);
