@@ -49,8 +49,8 @@ internal sealed class EpisodeRun
         {
             // Every query is localised (the detection results name each one); only those with ground truth are scored.
             int instance = e * query.Length + q;
-            (List<ScoredSpan> spans, List<ScoredSpan> proposals) = Localise(table, query[q], predicted[q], config, workspace);
-            run.Spans[instance] = config.LocalisationProposals == LocalisationProposals.MultiThreshold ? proposals : spans;
+            (List<ScoredSpan> spans, List<ScoredSpan> detections) = Localise(table, query[q], predicted[q], config, workspace);
+            run.Spans[instance] = detections;
             IReadOnlyList<ActionSpan>? truth = truthPerRow[query[q]];
             run.TemporalIoU[instance] = truth is null ? double.NaN : FewShot.TemporalIoU.BestMatching(spans.Select(s => s.Span).ToArray(), truth);
         }
@@ -58,7 +58,7 @@ internal sealed class EpisodeRun
 
     // s_t = combination of w_t and cos(z_t, prototype of the predicted class), thresholded into spans. The mean tIoU
     // always reads the one-threshold spans: the best match among many overlapping proposals would flatter it.
-    private static (List<ScoredSpan> Spans, List<ScoredSpan> Proposals) Localise(EmbeddingTable table, int row, int predictedClass, EvaluationConfig config, EpisodeWorkspace workspace)
+    private static (List<ScoredSpan> Spans, List<ScoredSpan> Detections) Localise(EmbeddingTable table, int row, int predictedClass, EvaluationConfig config, EpisodeWorkspace workspace)
     {
         int d = table.Dimension;
         int first = table.SegmentOffset[row];
@@ -77,7 +77,7 @@ internal sealed class EpisodeRun
         }
 
         ReadOnlySpan<ActionSpan> segments = table.SegmentSpans.AsSpan(first, count);
-        return (SegmentLocaliser.Localise(scores, segments, config.LocalisationThreshold),
-            config.LocalisationProposals == LocalisationProposals.MultiThreshold ? SegmentLocaliser.Proposals(scores, segments) : []);
+        List<ScoredSpan> spans = SegmentLocaliser.Localise(scores, segments, config.LocalisationThreshold);
+        return (spans, config.LocalisationProposals == LocalisationProposals.MultiThreshold ? SegmentLocaliser.Proposals(scores, segments) : spans);
     }
 }

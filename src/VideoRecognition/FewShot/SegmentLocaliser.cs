@@ -21,7 +21,7 @@ public static class SegmentLocaliser
     /// <param name="segments">Segment t's time span.</param>
     /// <param name="threshold">Fraction of the highest score a segment needs (config localisation_threshold).</param>
     public static List<ScoredSpan> Localise(ReadOnlySpan<float> scores, ReadOnlySpan<ActionSpan> segments, double threshold) =>
-        Runs(scores, segments, threshold).Select(r => new ScoredSpan(r.Span, r.Mean)).ToList();
+        Best(scores) is float best ? Runs(scores, segments, Cut(best, threshold)).Select(r => new ScoredSpan(r.Span, r.Mean)).ToList() : [];
 
     /// <summary>
     /// Ranked proposals for detection AP: the runs of <see cref="Localise"/> at every one of
@@ -33,10 +33,15 @@ public static class SegmentLocaliser
     /// </summary>
     public static List<ScoredSpan> Proposals(ReadOnlySpan<float> scores, ReadOnlySpan<ActionSpan> segments)
     {
+        if (Best(scores) is not float best)
+        {
+            return [];
+        }
+
         var candidates = new List<ScoredSpan>();
         foreach (double threshold in ProposalThresholds)
         {
-            foreach (Run run in Runs(scores, segments, threshold))
+            foreach (Run run in Runs(scores, segments, Cut(best, threshold)))
             {
                 var proposal = new ScoredSpan(run.Span, run.Mean - OuterMean(scores, run));
                 if (!candidates.Contains(proposal))
@@ -70,21 +75,24 @@ public static class SegmentLocaliser
     // Segments First..Last (indices) hold the run; Mean is over its segments at or above the cut.
     private readonly record struct Run(ActionSpan Span, int First, int Last, double Mean);
 
-    private static List<Run> Runs(ReadOnlySpan<float> scores, ReadOnlySpan<ActionSpan> segments, double threshold)
+    // The video's highest score; null when no segment has a finite one.
+    private static float? Best(ReadOnlySpan<float> scores)
     {
-        var runs = new List<(int First, int Last, double Sum, int Count, double Start, double End)>();
         float max = float.NegativeInfinity;
         foreach (float s in scores)
         {
             max = Math.Max(max, s);
         }
 
-        if (float.IsNegativeInfinity(max))
-        {
-            return [];
-        }
+        return float.IsNegativeInfinity(max) ? null : max;
+    }
 
-        double cut = max > 0f ? threshold * max : max;
+    // threshold * best; when even the best is 0 or less the ratio means nothing, so the best itself.
+    private static double Cut(float best, double threshold) => best > 0f ? threshold * best : best;
+
+    private static List<Run> Runs(ReadOnlySpan<float> scores, ReadOnlySpan<ActionSpan> segments, double cut)
+    {
+        var runs = new List<(int First, int Last, double Sum, int Count, double Start, double End)>();
         int t = 0;
         while (t < scores.Length)
         {
