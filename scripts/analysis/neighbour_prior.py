@@ -13,6 +13,7 @@ import argparse
 import numpy as np
 
 import runfolder
+from ranking import auroc
 
 
 def load(root):
@@ -24,14 +25,6 @@ def load(root):
             videos.append(video)
             labels.append(label)
     return np.array(features), np.array(kinds), np.array(videos), labels
-
-
-def auroc(score, positive):
-    ranks = np.empty(len(score))
-    ranks[np.argsort(score, kind="stable")] = np.arange(1, len(score) + 1)
-    n1 = positive.sum()
-    n0 = len(positive) - n1
-    return (ranks[positive].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
 
 
 def main():

@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 import runfolder
+from ranking import auroc
 
 
 def main():
@@ -36,20 +37,8 @@ def main():
     nbg = [1 - w for (part, kind, _), ws in weights.items() if part == "base" and kind == "NBG" for w in ws]
     for (part, kind, shows), ws in sorted(weights.items(), key=str):
         if part == "base" and kind != "NBG" and nbg:
-            print(f"base: p(background) AUROC, NBG vs {kind} {shows}: {auroc(nbg, [1 - w for w in ws]):.3f}")
-
-
-def auroc(positive, negative):
-    """P(a random positive scores above a random negative), ties counting half."""
-    scores = np.concatenate([positive, negative])
-    order = np.argsort(scores, kind="stable")
-    ranks = np.empty(len(scores))
-    ranks[order] = np.arange(1, len(scores) + 1)
-    for value in np.unique(scores):  # average ranks over ties
-        tied = scores == value
-        ranks[tied] = ranks[tied].mean()
-    n1, n0 = len(positive), len(negative)
-    return (ranks[:n1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+            score = np.array(nbg + [1 - w for w in ws])
+            print(f"base: p(background) AUROC, NBG vs {kind} {shows}: {auroc(score, np.arange(len(score)) < len(nbg)):.3f}")
 
 
 if __name__ == "__main__":
