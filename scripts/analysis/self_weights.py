@@ -20,15 +20,11 @@ from ranking import auroc
 def main():
     root = sys.argv[1]
     model = sys.argv[2] if len(sys.argv) > 2 else "full"
-    sd = torch.load(f"{root}/runs/{model}/model.pt", map_location="cpu")
-
-    def embed(x):
-        h = torch.relu(x @ sd["embedding.hidden.weight"].T + sd["embedding.hidden.bias"])
-        return h @ sd["embedding.output.weight"].T + sd["embedding.output.bias"]
+    forward, _ = runfolder.segment_model(root, model)
 
     weights = {}
     for _, _, part, view0, spans in runfolder.segments(root, {"base", "novel"}):
-        logits = embed(torch.tensor(view0)) @ sd["classifier.weight"].T + sd["classifier.bias"]
+        _, logits = forward(view0)
         w = 1 - torch.softmax(logits, -1)[:, -1]  # the background class is last
         for s, span in enumerate(spans):
             weights.setdefault((part, span["kind"], span.get("shows")), []).append(float(w[s]))
