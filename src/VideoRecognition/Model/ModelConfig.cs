@@ -103,7 +103,10 @@ public sealed record ModelConfig : IConfigSection
 
     /// <summary>
     /// (choice) Whether IBG picks are also trained as "not background" (-log(1 - p(background))), so the head
-    /// does not learn to suppress informative content that belongs to no base class.
+    /// does not learn to suppress informative content that belongs to no base class. false is METHOD.md's
+    /// literal L_bg-cls (NBG to background, FG to y): IBG then gets about half the weight of FG, so v leans on
+    /// the action. Tried on fresh seeds it gained 0.7 points in 1-shot at NBG share 0.5 but localised worse on
+    /// every seed (mAP@0.5 -0.044), and at share 0.3 it lost both; so true stays (README "Results").
     /// </summary>
     public bool IbgNotBackground { get; init; } = true;
 
@@ -113,7 +116,7 @@ public sealed record ModelConfig : IConfigSection
     /// so p(background) separates NBG from informative content there; detached, the head had to find NBG in a
     /// space shaped only by the video-level and contrastive losses, and it mistook scenes for background
     /// (p(background) AUROC NBG vs scenes 0.56 on a study seed). Measured on the development seeds 20 and 21
-    /// and confirmed on fresh seeds (README "Results"). With the earlier uniformity detector detached had won.
+    /// and confirmed on fresh seeds (docs/results-history.md). With the earlier uniformity detector detached had won.
     /// </summary>
     public bool BackgroundLossDetached { get; init; }
 
