@@ -5,7 +5,9 @@ trained model's segment embeddings pooled four ways, on the run's own episodes (
   reproduces `vrec eval` and so checks this reimplementation;
 - mean: every segment alike (TSN pooling);
 - no true NBG: the mean over the segments that the ground truth does not call NBG, i.e. a perfect NBG detector;
-- true FG only: the mean over the action's own segments, i.e. a perfect action localiser.
+- true FG only: the mean over the action's own segments, i.e. a perfect action localiser;
+- gated at p(bg) 0.5: the model's own weights with every segment its head calls background (w < 0.5) left out
+  (a video gated everywhere keeps its weights), a test-time rule that was tried and not adopted (README).
 Prototype classifier (mean of the L2-normalised support features, renormalised; cosine), test-time view.
 The gap between "no true NBG" and "mean" of the baseline is the most that removing NBG can add to the baseline's
 features; the gap up to "true FG only" is what informative background costs.
@@ -22,7 +24,7 @@ import torch
 
 import runfolder
 
-POOLINGS = ("as evaluated", "mean", "no true NBG", "true FG only")
+POOLINGS = ("as evaluated", "mean", "no true NBG", "true FG only", "gated at p(bg) 0.5")
 
 
 def video_features(root, model):
@@ -41,9 +43,11 @@ def video_features(root, model):
             own = 1 - torch.softmax(logits, -1)[:, -1]  # the background class is last
         kinds = [span["kind"] for span in spans]
         rows = [own, torch.ones(z.shape[0]),
-                torch.tensor([float(k != "NBG") for k in kinds]), torch.tensor([float(k == "FG") for k in kinds])]
-        # A video with no segment of the kind (all NBG, or no FG at this sampling) falls back to the mean.
-        rows = [w if float(w.sum()) > 0 else torch.ones(z.shape[0]) for w in rows]
+                torch.tensor([float(k != "NBG") for k in kinds]), torch.tensor([float(k == "FG") for k in kinds]),
+                own * (own >= 0.5) if weighted and config["self_weighting"] == "background" else own]
+        # A video with no segment of the kind (all NBG, or no FG at this sampling) falls back to the mean,
+        # and a video gated everywhere to its own weights.
+        rows = [w if float(w.sum()) > 0 else (own if i == 4 else torch.ones(z.shape[0])) for i, w in enumerate(rows)]
         pooled[video] = np.stack([((w[:, None] * z).sum(0) / w.sum()).numpy() for w in rows])
     return pooled
 
