@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """How much any background-suppressing pooling could gain on a run's novel classes: few-shot accuracy of each
-trained model's segment embeddings pooled four ways, on the run's own episodes (eval/episodes-5way-<K>shot.json):
+trained model's segment embeddings pooled five ways, on the run's own episodes (eval/episodes-5way-<K>shot.json):
 - as evaluated: the model's own weights (1 - p(background), or 1 for models without self-weighting), which
   reproduces `vrec eval` and so checks this reimplementation;
 - mean: every segment alike (TSN pooling);
@@ -28,7 +28,7 @@ POOLINGS = ("as evaluated", "mean", "no true NBG", "true FG only", "gated at p(b
 
 
 def video_features(root, model):
-    """{video id: (pooled [4, E] float array, one row per POOLINGS entry)} for the novel videos."""
+    """{video id: pooled [len(POOLINGS), E] float array, one row per POOLINGS entry} for the novel videos."""
     forward, config = runfolder.segment_model(root, model)
     weighted = config.get("baseline") != "true" and config.get("self_weighting", "none") != "none"
     pooled = {}
@@ -42,19 +42,19 @@ def video_features(root, model):
         else:
             own = 1 - torch.softmax(logits, -1)[:, -1]  # the background class is last
         kinds = [span["kind"] for span in spans]
-        rows = [own, torch.ones(z.shape[0]),
-                torch.tensor([float(k != "NBG") for k in kinds]), torch.tensor([float(k == "FG") for k in kinds]),
-                own * (own >= 0.5) if weighted and config["self_weighting"] == "background" else own]
-        # A video with no segment of the kind (all NBG, or no FG at this sampling) falls back to the mean,
-        # and a video gated everywhere to its own weights.
-        rows = [w if float(w.sum()) > 0 else (own if i == 4 else torch.ones(z.shape[0])) for i, w in enumerate(rows)]
+        mean = torch.ones(z.shape[0])
+        gated = own * (own >= 0.5) if weighted and config["self_weighting"] == "background" else own
+        # (weights, what a video with none of those segments falls back to): all NBG or no FG at this
+        # sampling falls back to the mean, a video gated everywhere to its own weights.
+        rows = [(own, own), (mean, mean), (torch.tensor([float(k != "NBG") for k in kinds]), mean),
+                (torch.tensor([float(k == "FG") for k in kinds]), mean), (gated, own)]
+        rows = [w if float(w.sum()) > 0 else fallback for w, fallback in rows]
         pooled[video] = np.stack([((w[:, None] * z).sum(0) / w.sum()).numpy() for w in rows])
     return pooled
 
 
-def accuracy(pooled, episode_file, pooling):
-    """Mean prototype accuracy in % over the file's episodes, for one column of POOLINGS."""
-    episodes = json.load(open(episode_file))["episodes"]
+def accuracy(pooled, episodes, pooling):
+    """Mean prototype accuracy in % over the episodes (an episode file's list), for one column of POOLINGS."""
     vectors = {v: f[pooling] / np.linalg.norm(f[pooling]) for v, f in pooled.items()}
     correct = total = 0
     for episode in episodes:
@@ -77,11 +77,13 @@ def main():
         sys.exit(__doc__)
     table = {}
     for root in [r for folder in sys.argv[1:] for r in run_folders(folder)]:
+        # Every model of a run is evaluated on the same episodes: read each file once.
+        episodes = {shot: json.load(open(os.path.join(root, "eval", f"episodes-5way-{shot}shot.json")))["episodes"]
+                    for shot in (1, 5)}
         for model in sorted(os.listdir(os.path.join(root, "runs"))):
             pooled = video_features(root, model)
             for shot in (1, 5):
-                episodes = os.path.join(root, "eval", f"episodes-5way-{shot}shot.json")
-                row = [accuracy(pooled, episodes, p) for p in range(len(POOLINGS))]
+                row = [accuracy(pooled, episodes[shot], p) for p in range(len(POOLINGS))]
                 table[(os.path.basename(root), model, shot)] = row
                 print(f"{os.path.basename(root)} {model:>20} {shot}-shot " + " ".join(f"{a:6.2f}" for a in row), flush=True)
     print("\nmean over runs, 5-way accuracy (%):", " | ".join(POOLINGS))
