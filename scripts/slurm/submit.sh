@@ -22,6 +22,7 @@ workflow
   --study SEEDS         submit the multi-seed study instead: SEEDS like 0,1,2 (one array task per seed + aggregate)
   --only-seeds LIST     with --study: run only these seeds, then aggregate (to rerun failed ones)
   --study-out FOLDER    the study's --out (default runs/study)
+  --study-inits N       with --study: train every model of each seed from N initialisations (vrec study --inits)
   --after JOBID         the first job waits for this job (afterok)
   --set KEY=VALUE       config override given to every vrec command (repeatable)
 resources (every job; GPUs only for extract, train, eval and the study tasks)
@@ -42,7 +43,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 ALL_STAGES=(index extract merge train eval)
 
-config="" shards=8 max_parallel="" stages="" only_shards="" study="" only_seeds="" study_out="runs/study" after=""
+config="" shards=8 max_parallel="" stages="" only_shards="" study="" only_seeds="" study_out="runs/study" study_inits="" after=""
 partition="" gpus="" cpus=8 mem=32G time_limit=12:00:00 logs=slurm-logs dry_run=0
 sets=() sbatch_extra=()
 
@@ -61,6 +62,7 @@ while (($#)); do
     --study) need "$1" "${2:-}"; study="$2"; shift 2 ;;
     --only-seeds) need "$1" "${2:-}"; only_seeds="$2"; shift 2 ;;
     --study-out) need "$1" "${2:-}"; study_out="$2"; shift 2 ;;
+    --study-inits) need "$1" "${2:-}"; study_inits="$2"; shift 2 ;;
     --after) need "$1" "${2:-}"; after="$2"; shift 2 ;;
     --set) need "$1" "${2:-}"; sets+=(--set "$2"); shift 2 ;;
     --partition) need "$1" "${2:-}"; partition="$2"; shift 2 ;;
@@ -89,6 +91,7 @@ is_count "$cpus" || fail "--cpus must be a positive number (got '$cpus')"
 if [ -n "$study" ]; then
   [[ "$study" =~ ^[0-9]+(,[0-9]+)*$ ]] || fail "--study must be seeds like 0,1,2 (got '$study')"
   [ -z "$only_shards" ] || fail "--only-shards goes with the extraction, not --study (use --only-seeds)"
+  [ -z "$study_inits" ] || [[ "$study_inits" =~ ^[1-9][0-9]*$ ]] || fail "--study-inits must be a whole number from 1 (got '$study_inits')"
   case "${stages:-study,aggregate}" in
     study,aggregate) stage_list=(study aggregate) ;;
     aggregate) stage_list=(aggregate) ;;
@@ -96,6 +99,7 @@ if [ -n "$study" ]; then
   esac
 else
   [ -z "$only_seeds" ] || fail "--only-seeds goes with --study"
+  [ -z "$study_inits" ] || fail "--study-inits goes with --study"
   if [ -z "$stages" ]; then
     if [ -n "$only_shards" ]; then stages="extract,merge,train,eval"; else stages="index,extract,merge,train,eval"; fi
   fi
@@ -208,8 +212,8 @@ for stage in "${stage_list[@]}"; do
     merge) id="$(submit merge 0 - extract.sbatch --merge "${sets[@]}")" ;;
     train) id="$(submit train 1 - train.sbatch "${sets[@]}")" ;;
     eval) id="$(submit eval 1 - eval.sbatch --checkpoint "$train_out/checkpoints/best" --out "$train_out/eval" "${sets[@]}")" ;;
-    study) id="$(submit study 1 "$array" study.sbatch --seeds "$study" --out "$study_out" "${sets[@]}")" ;;
-    aggregate) id="$(submit aggregate 0 - study.sbatch --seeds "$study" --out "$study_out" --aggregate "${sets[@]}")" ;;
+    study) id="$(submit study 1 "$array" study.sbatch --seeds "$study" --out "$study_out" ${study_inits:+--inits "$study_inits"} "${sets[@]}")" ;;
+    aggregate) id="$(submit aggregate 0 - study.sbatch --seeds "$study" --out "$study_out" ${study_inits:+--inits "$study_inits"} --aggregate "${sets[@]}")" ;;
   esac
   ids[$stage]="$id"
   previous="$id"

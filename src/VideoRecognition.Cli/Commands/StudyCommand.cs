@@ -35,6 +35,11 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         [Description("Run nothing: join the finished seed folders into study.md and study.json.")]
         public bool Aggregate { get; init; }
 
+        [CommandOption("--inits <N>")]
+        [Description("Train every model of each seed from N initialisations (train.init 0 .. N-1, same data and episodes) and report their mean per seed.")]
+        [DefaultValue(1)]
+        public int Inits { get; init; } = 1;
+
         [CommandOption("--inspect")]
         [Description("Also write each seed's HTML inspection report (off in a study to save time).")]
         public bool Inspect { get; init; }
@@ -54,14 +59,14 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         if (settings.Only is not null)
         {
             int only = StudySeeds.One(settings.Only, "--only");
-            ConsoleReporter.Run(settings.LogLevel, progress => StudyPipeline.RunSeed(config, output, only, settings.Inspect, progress, cancellationToken));
+            ConsoleReporter.Run(settings.LogLevel, progress => StudyPipeline.RunSeed(config, output, only, settings.Inspect, progress, cancellationToken, settings.Inits));
             string folder = StudyPipeline.SeedFolder(output, only);
             AnsiConsole.MarkupLine($"Seed {only} finished: [bold]{Markup.Escape(folder)}[/] (its table: {Markup.Escape(Path.Combine(folder, "results.md"))})");
-            AnsiConsole.MarkupLine($"When every seed is finished: [bold]./vrec study --aggregate --out {Markup.Escape(settings.Output)}[/] with the same --seeds, --config and --set");
+            AnsiConsole.MarkupLine($"When every seed is finished: [bold]./vrec study --aggregate --out {Markup.Escape(settings.Output)}[/] with the same --seeds, --inits, --config and --set");
             return ExitCodes.Ok;
         }
 
-        var plan = new StudyPlan(seeds, output, settings.Config ?? RunConfigFile.EmbeddedDefaultName, overrides.Select(o => o.ToString()).ToList());
+        var plan = new StudyPlan(seeds, output, settings.Config ?? RunConfigFile.EmbeddedDefaultName, overrides.Select(o => o.ToString()).ToList(), settings.Inits);
         StudyOutcome outcome = ConsoleReporter.Run(settings.LogLevel, progress =>
             settings.Aggregate
                 ? StudyPipeline.Aggregate(config, plan, progress)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets.Synthetic;
 using VideoRecognition.Features;
@@ -85,6 +86,7 @@ public static class DemoPipeline
 
         var models = new List<TrainingSummary>();
         var checkpoints = new List<string>();
+        int init = config.Train.Init;
         foreach (var (name, _, ablate) in Variants)
         {
             RunConfig variant = VariantConfig(config, name, ablate, outputFolder);
@@ -96,7 +98,7 @@ public static class DemoPipeline
         foreach (int shot in Shots)
         {
             RunConfig eval = config with { Eval = config.Eval with { Shot = shot } };
-            evaluations.Add(EvaluationJob.Evaluate(eval, checkpoints, null, Path.Combine(outputFolder, "eval"), progress, ct).Result);
+            evaluations.Add(EvaluationJob.Evaluate(eval, checkpoints, null, EvaluationFolder(outputFolder, init), progress, ct).Result);
         }
 
         string? report = inspect
@@ -104,7 +106,7 @@ public static class DemoPipeline
                 config, checkpoints[0], InspectionJob.NovelExamples(config, 6), Path.Combine(outputFolder, "report"),
                 RunLayout.OfCheckpoint(checkpoints[0]).TrainingLog, evaluations, progress, ct)
             : null;
-        string table = Path.Combine(outputFolder, "results.md");
+        string table = Path.Combine(outputFolder, $"results{InitSuffix(init)}.md");
         AtomicFile.WriteAllText(table, DemoTable.Markdown(evaluations, config.Seed, MachineDescription.Current()));
         return new DemoResult(Path.GetFullPath(outputFolder), native, dataset, extraction, models, evaluations, report, table);
     }
@@ -114,11 +116,20 @@ public static class DemoPipeline
         config with
         {
             Model = ablate(config.Model),
-            Train = config.Train with { Output = VariantFolder(outputFolder, name) },
+            Train = config.Train with { Output = VariantFolder(outputFolder, name, config.Train.Init) },
         };
 
-    /// <summary>Where the model <paramref name="name"/> of a demo run in <paramref name="outputFolder"/> is trained (train.jsonl, checkpoints/).</summary>
-    public static string VariantFolder(string outputFolder, string name) => Path.Combine(outputFolder, "runs", name);
+    /// <summary>
+    /// Where the model <paramref name="name"/> of a demo run in <paramref name="outputFolder"/> is trained (train.jsonl,
+    /// checkpoints/): runs/&lt;name&gt; from the seed's own initialisation, runs-init-&lt;k&gt;/&lt;name&gt; from train.init k.
+    /// </summary>
+    public static string VariantFolder(string outputFolder, string name, int init = 0) => Path.Combine(outputFolder, $"runs{InitSuffix(init)}", name);
+
+    /// <summary>Where the models of one initialisation are evaluated: eval, or eval-init-&lt;k&gt; for train.init k (the same episodes).</summary>
+    public static string EvaluationFolder(string outputFolder, int init = 0) => Path.Combine(outputFolder, $"eval{InitSuffix(init)}");
+
+    // Init 0 keeps the folder names of runs made before train.init existed, so they are reused as they are.
+    private static string InitSuffix(int init) => init == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-init-{init}");
 
     /// <summary>Generates the dataset unless the folder already holds one made from the same settings.</summary>
     private static SyntheticDatasetSummary? Synthesise(RunConfig config, IProgressReporter progress, CancellationToken ct)

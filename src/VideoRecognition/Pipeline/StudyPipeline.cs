@@ -31,32 +31,59 @@ public static class StudyPipeline
         for (int i = 0; i < plan.Seeds.Count; i++)
         {
             progress.Log(LogLevel.Info, $"Study seed {plan.Seeds[i]} ({i + 1} of {plan.Seeds.Count})");
-            seeds.Add(RunSeed(config, plan.OutputFolder, plan.Seeds[i], inspect, progress, ct));
+            seeds.Add(RunSeed(config, plan.OutputFolder, plan.Seeds[i], inspect, progress, ct, plan.Inits));
         }
 
         return Write(plan, seeds);
     }
 
-    /// <summary>One seed's run folder: read when finished, otherwise run (or resumed) and marked finished.</summary>
-    public static StudySeedResult RunSeed(RunConfig config, string studyFolder, int seed, bool inspect, IProgressReporter progress, CancellationToken ct)
+    /// <summary>
+    /// One seed's run folder: read when finished with as many initialisations, otherwise run (or resumed, and
+    /// with more initialisations extended: the first ones' models are reused) and marked finished.
+    /// </summary>
+    public static StudySeedResult RunSeed(RunConfig config, string studyFolder, int seed, bool inspect, IProgressReporter progress, CancellationToken ct, int inits = 1)
     {
+        CheckInits(inits);
         string folder = OutputFolder.Prepare(SeedFolder(studyFolder, seed));
         RunConfig seedConfig = SeedConfig(config, studyFolder, seed);
         RefuseOtherSettings(seedConfig, seed, folder);
 
         string finished = Path.Combine(folder, SeedResultFileName);
-        if (File.Exists(finished))
+        if (File.Exists(finished) && StudyJson.ReadSeed(finished) is var done && done.Inits == inits)
         {
             progress.Log(LogLevel.Info, $"Reusing the finished seed {seed} in {folder}");
-            return StudyJson.ReadSeed(finished);
+            return done;
         }
 
         RunConfigFile.Save(seedConfig, Path.Combine(folder, RunConfigFile.EffectiveConfigFileName));
-        DemoResult demo = DemoPipeline.Run(seedConfig, folder, progress, ct, inspect);
-        var result = StudySeedResult.From(seed, demo.Evaluations, model =>
-            TrainingLog.LastEpochNumbers(new RunLayout(DemoPipeline.VariantFolder(folder, model)).TrainingLog));
+        var results = new List<StudySeedResult>(inits);
+        for (int i = 0; i < inits; i++)
+        {
+            // Each initialisation after the seed's own trains every model again from other weights; the data,
+            // the features and the episodes are the seed's, so their results differ only by the training draw.
+            int init = seedConfig.Train.Init + i;
+            if (inits > 1)
+            {
+                progress.Log(LogLevel.Info, $"Seed {seed}: initialisation {i + 1} of {inits} (train.init {init})");
+            }
+
+            RunConfig initConfig = seedConfig with { Train = seedConfig.Train with { Init = init } };
+            DemoResult demo = DemoPipeline.Run(initConfig, folder, progress, ct, inspect && i == 0);
+            results.Add(StudySeedResult.From(seed, demo.Evaluations, model =>
+                TrainingLog.LastEpochNumbers(new RunLayout(DemoPipeline.VariantFolder(folder, model, init)).TrainingLog)));
+        }
+
+        StudySeedResult result = StudySeedResult.OverInits(results);
         StudyJson.Write(result, finished);
         return result;
+    }
+
+    private static void CheckInits(int inits)
+    {
+        if (inits is < 1 or > StudyPlan.MaxInits)
+        {
+            throw new BadInputException($"--inits must be between 1 and {StudyPlan.MaxInits} (got {inits})");
+        }
     }
 
     /// <summary>
@@ -65,6 +92,7 @@ public static class StudyPipeline
     /// </summary>
     public static StudyOutcome Aggregate(RunConfig config, StudyPlan plan, IProgressReporter progress)
     {
+        CheckInits(plan.Inits);
         var problems = new List<string>();
         var seeds = new List<StudySeedResult>();
         foreach (int seed in plan.Seeds)
@@ -79,10 +107,14 @@ public static class StudyPipeline
             {
                 problems.Add($"seed {seed} is unfinished ({folder} has no {SeedResultFileName})");
             }
+            else if (StudyJson.ReadSeed(finished) is var done && done.Inits != plan.Inits)
+            {
+                problems.Add($"seed {seed} finished with {done.Inits} initialisation(s), not {plan.Inits}");
+            }
             else
             {
                 RefuseOtherSettings(SeedConfig(config, plan.OutputFolder, seed), seed, folder);
-                seeds.Add(StudyJson.ReadSeed(finished));
+                seeds.Add(done);
             }
         }
 
@@ -90,7 +122,7 @@ public static class StudyPipeline
         {
             throw new BadInputException(
                 $"cannot aggregate the study in {plan.OutputFolder}: {string.Join("; ", problems)}. "
-                + "Run each of them first (vrec study --only <seed>, with the same --config and --set), then --aggregate again");
+                + "Run each of them first (vrec study --only <seed>, with the same --config, --set and --inits), then --aggregate again");
         }
 
         progress.Log(LogLevel.Info, $"Aggregating {seeds.Count} finished seeds in {plan.OutputFolder}");

@@ -88,13 +88,39 @@ public static class StudyTable
         return new Grid(header, rows);
     }
 
+    /// <summary>Each model's accuracy from every initialisation of each seed (a study run with --inits above 1).</summary>
+    public static Grid PerInit(StudyResult result)
+    {
+        var shots = result.PerSeed[0].Models[0].Accuracy.Select(a => a.Shot).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (StudySeedResult seed in result.PerSeed)
+        {
+            foreach (StudyModelResult model in seed.Models)
+            {
+                var cells = new List<string> { seed.Seed.ToString(CultureInfo.InvariantCulture), model.Model };
+                cells.AddRange(shots.Select(shot => model.Accuracy.FirstOrDefault(a => a.Shot == shot) is { PerInit: { } perInit }
+                    ? string.Join(" / ", perInit.Select(a => (100 * a).ToString("F2", CultureInfo.InvariantCulture)))
+                    : "-"));
+                rows.Add(cells);
+            }
+        }
+
+        return new Grid(["seed", "model", .. shots.Select(shot => string.Create(CultureInfo.InvariantCulture, $"{shot}-shot accuracy (%) per initialisation"))], rows);
+    }
+
     public static string Markdown(StudyResult result)
     {
         var text = new StringBuilder();
         int n = result.Seeds.Count;
+        int inits = result.PerSeed[0].Inits;
         int localisationShot = result.PerSeed[0].Models[0].Accuracy.Min(a => a.Shot);
         text.Append("# Study across seeds\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{n} seeds ({string.Join(", ", result.Seeds)}), each a whole run in its own folder seed-<s>/ with its own dataset, class split, initialisation and episodes. ");
+        if (inits > 1)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Every model was trained from {inits} initialisations of each seed (successive train.init values: other initial weights, video orders and dropout on the same data) and evaluated on the seed's episodes; a seed's numbers are the mean over them (each one's accuracy is under \"Initialisations\"). ");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"{result.Way}-way, {result.Query} queries per class, {result.Episodes} episodes per setting on the {result.Split} classes, {result.Classifier} classifier; localisation from the {localisationShot}-shot episodes. ");
         text.Append(CultureInfo.InvariantCulture, $"Config: {result.Config}; overrides: {(result.Overrides.Count == 0 ? "none" : string.Join(", ", result.Overrides.Select(o => $"`{o}`")))}.\n\n");
 
@@ -111,6 +137,13 @@ public static class StudyTable
         text.Append("Accuracy in % ± that seed's 95% episode-sampling interval (Student t below 100 episodes, 1.96 · std / sqrt(E) from there on): ");
         text.Append("it measures only which episodes were drawn, not what another seed would give. Each seed's folder holds its results.md and eval/ files.\n\n");
         Append(text, PerSeed(result));
+        if (inits > 1)
+        {
+            text.Append("\n## Initialisations\n\n");
+            text.Append("Each model's accuracy from each initialisation of the seed, on the same episodes, in train.init order: the spread within a row is what the draw of the initial weights alone changes.\n\n");
+            Append(text, PerInit(result));
+        }
+
         return text.ToString();
     }
 

@@ -18,7 +18,7 @@ namespace VideoRecognition.Training;
 public sealed class Trainer(TrainingSettings settings, IProgressReporter progress)
 {
     private readonly TrainingConfig train = settings.Train;
-    private readonly Seed seed = Seed.From(settings.Seed);
+    private readonly Seed seed = TrainingSeed(settings.Seed, settings.Train.Init);
 
     /// <param name="source">Where the batches come from; its trainable backbone parameters are optimised with the heads.</param>
     /// <param name="data">The base-class videos of <paramref name="source"/> and their labels (the job reads the class split).</param>
@@ -85,6 +85,13 @@ public sealed class Trainer(TrainingSettings settings, IProgressReporter progres
             Path.GetFullPath(train.Output), train.Epochs, run.Step, data.Positions.Count, data.Classes.Count, baseAccuracy, run.Best, run.BestEpoch + 1,
             bestCheckpoint, exported, clock.Elapsed, (double)data.Positions.Count * (train.Epochs - startEpoch) / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
     }
+
+    /// <summary>
+    /// What training draws from: the run seed itself for init 0, so runs made before train.init existed are
+    /// reproduced to the bit; a child of it for any other init.
+    /// </summary>
+    internal static Seed TrainingSeed(int runSeed, int init) =>
+        init == 0 ? Seed.From(runSeed) : Seed.From(runSeed).Derive("train.replicate", init);
 
     /// <summary>The optimiser steps of one epoch: every base video once, in an order drawn from the seed and the epoch.</summary>
     private LossSums TrainEpoch(EpochContext run, int epoch, Stopwatch epochClock, TrainingLog log, IProgressTask task, CancellationToken ct)

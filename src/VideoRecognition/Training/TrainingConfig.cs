@@ -65,6 +65,15 @@ public sealed record TrainingConfig : IConfigSection
     [Range(0, 100000)]
     public int ValidationEpisodes { get; init; } = 300;
 
+    /// <summary>
+    /// Which initialisation of the run seed trains the model: 0 is the seed's own; 1, 2, ... draw other initial
+    /// weights, video orders and dropout masks from the same seed, while the data, the class split, the stored
+    /// views and the episodes stay. `vrec study --inits` trains every model from several, so that a seed's
+    /// numbers do not rest on one draw of the weights.
+    /// </summary>
+    [Range(0, 1000000)]
+    public int Init { get; init; }
+
     /// <summary>Steps between log lines.</summary>
     [Range(1, 100000)]
     public int LogEvery { get; init; } = 10;

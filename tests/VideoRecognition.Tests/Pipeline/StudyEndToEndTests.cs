@@ -58,6 +58,43 @@ public sealed class StudyEndToEndTests
         Assert.Equal(markdown, File.ReadAllText(Path.Combine(whole, "study.md")));
     }
 
+    [Fact]
+    public void More_initialisations_extend_a_finished_seed_and_its_numbers_become_their_mean()
+    {
+        using var temp = new TempFolder();
+        string study = temp["study"];
+        string[] Args(params string[] args) => ["study", "--seeds", "0", "--out", study, .. args, .. Tiny.SelectMany(s => new[] { "--set", s })];
+
+        var one = VrecProcess.Run(Args());
+        Assert.True(one.ExitCode == 0, one.Output);
+        string seedFile = Path.Combine(study, "seed-0", "study-seed.json");
+        double ownInit;
+        using (var first = JsonDocument.Parse(File.ReadAllText(seedFile)))
+        {
+            ownInit = OneShot(first.RootElement, "full");
+        }
+
+        var two = VrecProcess.Run(Args("--inits", "2"));
+        Assert.True(two.ExitCode == 0, two.Output);
+        Assert.Contains("Reusing the trained full model", two.Stdout);
+        Assert.Contains("initialisation 2 of 2 (train.init 1)", two.Stdout);
+        Assert.True(File.Exists(Path.Combine(study, "seed-0", "runs-init-1", "full", "model.pt")));
+        Assert.True(File.Exists(Path.Combine(study, "seed-0", "eval-init-1", "episodes-2way-1shot.json")));
+
+        using var seed = JsonDocument.Parse(File.ReadAllText(seedFile));
+        Assert.Equal(2, seed.RootElement.GetProperty("inits").GetInt32());
+        double[] perInit = seed.RootElement.GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("model").GetString() == "full")
+            .GetProperty("accuracy")[0].GetProperty("per_init").EnumerateArray().Select(a => a.GetDouble()).ToArray();
+        Assert.Equal(2, perInit.Length);
+        Assert.Equal(ownInit, perInit[0]);
+        Assert.Equal(perInit.Average(), OneShot(seed.RootElement, "full"), 12);
+        Assert.Contains("## Initialisations", File.ReadAllText(Path.Combine(study, "study.md")));
+
+        var mixed = VrecProcess.Run(Args("--aggregate"));
+        VrecProcess.AssertRefused(mixed, "seed 0 finished with 2 initialisation(s), not 1");
+    }
+
     private static void AssertBothSeedsAndThePairedDifference(string json, string markdown)
     {
         using var document = JsonDocument.Parse(json);

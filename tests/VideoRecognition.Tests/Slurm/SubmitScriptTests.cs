@@ -78,6 +78,10 @@ public sealed class SubmitScriptTests : IDisposable
         Assert.Contains("--dependency=afterok:", jobs["aggregate"]);
         Assert.EndsWith("study.sbatch " + Config + " --seeds 0,1,2 --out runs/study --aggregate", jobs["aggregate"]);
         Assert.Contains("--array=3 ", DryRun("--study", "0,1,7", "--only-seeds", "7")["study"]);
+
+        var inits = DryRun("--study", "0,1", "--study-inits", "3");
+        Assert.EndsWith("study.sbatch " + Config + " --seeds 0,1 --out runs/study --inits 3", inits["study"]);
+        Assert.EndsWith("study.sbatch " + Config + " --seeds 0,1 --out runs/study --inits 3 --aggregate", inits["aggregate"]);
     }
 
     [Theory]

@@ -64,6 +64,20 @@ public sealed class TrainerTests(TrainingDataset dataset) : IClassFixture<Traini
     }
 
     [Fact]
+    public void Another_initialisation_of_the_seed_trains_other_weights_and_repeats_them()
+    {
+        using var temp = new TempFolder();
+        string[] quick = ["train.epochs=2"];
+        TrainingJob.Train(dataset.Config(temp["own"], quick), false, SilentProgress.Instance, CancellationToken.None);
+        TrainingJob.Train(dataset.Config(temp["one"], [.. quick, "train.init=1"]), false, SilentProgress.Instance, CancellationToken.None);
+        TrainingJob.Train(dataset.Config(temp["again"], [.. quick, "train.init=1"]), false, SilentProgress.Instance, CancellationToken.None);
+
+        byte[] Weights(string run) => File.ReadAllBytes(temp[$"{run}/checkpoints/epoch-0002/model.bin"]);
+        Assert.NotEqual(Weights("own"), Weights("one"));
+        Assert.Equal(Weights("one"), Weights("again"));
+    }
+
+    [Fact]
     public void An_existing_run_is_not_overwritten_without_resume()
     {
         using var temp = new TempFolder();
