@@ -2,7 +2,8 @@
 """Open-set quality of every model of a `vrec study` folder, from each run's train.jsonl (epoch lines):
 NBG pseudo-label precision after the warm-up (its best, its last value, and the largest fall below the best
 reached so far), AUROC of p(background) for NBG vs the rest at the last epoch, and the mean self-weight of
-true FG and true NBG segments. Usage: open_set_quality.py STUDY_FOLDER [--warmup-epochs 1]"""
+true FG and true NBG segments; every initialisation of a study run with --inits is a run of its own here.
+Usage: open_set_quality.py STUDY_FOLDER [--warmup-epochs 1]"""
 import argparse
 import glob
 import json
@@ -21,9 +22,11 @@ def main():
     parser.add_argument("--warmup-epochs", type=int, default=1, help="model.warmup_epochs of the runs (log epochs start at 1)")
     args = parser.parse_args()
     rows = {}
-    for log in sorted(glob.glob(os.path.join(args.study, "seed-*", "runs", "*", "train.jsonl"))):
+    # runs/ holds the seed's own initialisation, runs-init-<k>/ the others of a study run with --inits.
+    for log in sorted(glob.glob(os.path.join(args.study, "seed-*", "runs*", "*", "train.jsonl"))):
         model = os.path.basename(os.path.dirname(log))
-        seed = log.split(os.sep)[-4]
+        runs = log.split(os.sep)[-3]
+        seed = log.split(os.sep)[-4] + ("" if runs == "runs" else " init " + runs[len("runs-init-"):])
         after = [r for r in epochs(log) if r["epoch"] > args.warmup_epochs and r.get("nbg_precision") is not None]
         if not after:
             continue
