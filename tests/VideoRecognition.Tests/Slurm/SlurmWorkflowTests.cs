@@ -147,12 +147,14 @@ public sealed class SlurmWorkflowTests : IClassFixture<LocalSlurmCluster>
         // Wait (polling the shard stores, no fixed sleep) until a task has written some but not all of its
         // videos, then requeue it as a preemption would: Slurm kills it and starts it again.
         int shard = 0;
+        int seen = 0;
         var clock = Stopwatch.StartNew();
         while (shard == 0)
         {
             Assert.True(clock.Elapsed < WorkflowTimeout, "no extraction task started writing");
             shard = Enumerable.Range(1, 3).FirstOrDefault(i =>
                 LineCount(Path.Combine(ShardFolder(i), "index.jsonl")) >= 1 && !File.Exists(Path.Combine(ShardFolder(i), "COMPLETE")));
+            seen = shard == 0 ? 0 : LineCount(Path.Combine(ShardFolder(shard), "index.jsonl"));
             Thread.Sleep(20);
         }
 
@@ -168,7 +170,9 @@ public sealed class SlurmWorkflowTests : IClassFixture<LocalSlurmCluster>
         Assert.True(resumed.Success, log);
         int done = int.Parse(resumed.Groups[1].Value, CultureInfo.InvariantCulture);
         int total = int.Parse(resumed.Groups[2].Value, CultureInfo.InvariantCulture);
-        Assert.InRange(done, 1, total - 1);
+        // What the task had written before the kill is kept, not extracted again. On a busy machine the task may
+        // write its last videos between the poll and the kill, so every video can be done when it restarts.
+        Assert.InRange(done, Math.Max(1, seen), total);
         AssertSameStore(OneShotStore, Path.Combine(workFolder, "features"));
     }
 
