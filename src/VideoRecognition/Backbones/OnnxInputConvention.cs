@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Backbones;
@@ -47,8 +48,9 @@ public sealed record OnnxInputConvention(bool Bgr, float PixelScale, float[] Mea
         }
 
         // N x 3 x H x W, still RGB
-        var converted = images * tensor(scale, device: images.device).view(1, 3, 1, 1)
-            + tensor(offset, device: images.device).view(1, 3, 1, 1);
+        using Scalar one = 1.0.ToScalar(); // explicit alpha: TorchSharp's own would be an unrooted Scalar (BannedSymbols.txt)
+        var converted = (images * tensor(scale, device: images.device).view(1, 3, 1, 1))
+            .add(tensor(offset, device: images.device).view(1, 3, 1, 1), one);
         if (Bgr)
         {
             converted = converted.flip(1);

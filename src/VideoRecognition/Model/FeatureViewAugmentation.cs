@@ -25,7 +25,7 @@ public static class FeatureViewAugmentation
         if (config.ViewNoise > 0)
         {
             using Scalar scale = (config.ViewNoise * view.std().item<float>()).ToScalar();
-            augmented = augmented.add(randn_like(view).mul(scale));
+            augmented = augmented.add(randn_like(view), scale);
         }
 
         return augmented.MoveToOuterDisposeScope();

@@ -26,7 +26,7 @@ public static class InfoNce
     public static Tensor Symmetric(Tensor viewA, Tensor viewB, Tensor anchors, Tensor? negatives, double temperature)
     {
         using var scope = NewDisposeScope();
-        Tensor loss = Loss(viewA, viewB, anchors, negatives, temperature).add(Loss(viewB, viewA, anchors, negatives, temperature)).div(Scalars.Two);
+        Tensor loss = Loss(viewA, viewB, anchors, negatives, temperature).add(Loss(viewB, viewA, anchors, negatives, temperature), Scalars.One).div(Scalars.Two);
         return loss.MoveToOuterDisposeScope();
     }
 
@@ -43,7 +43,7 @@ public static class InfoNce
 
         using Scalar count = n.ToScalar();
         Tensor segment = arange(count, dtype: ScalarType.Int64, device: viewA.device);  // [N]
-        Tensor positiveColumn = segment.add(count).unsqueeze(1);                        // [N, 1]
+        Tensor positiveColumn = segment.add(count, Scalars.OneInteger).unsqueeze(1);                 // [N, 1]
         Tensor columnSegment = cat([segment, segment], 0);                          // [2N]
         Tensor isNegative = columnSegment.unsqueeze(0).ne(segment.unsqueeze(1));    // [N, 2N]: not the anchor's own segment
         if (negatives is not null)

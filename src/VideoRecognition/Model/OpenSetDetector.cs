@@ -66,7 +66,7 @@ public static class OpenSetDetector
         {
             OpenSetScore.Uniformity => Uniformity(PseudoLabeller.BaseClassDistribution(logits, classCount), config.NbgCriterion),
             OpenSetScore.Background or OpenSetScore.NeighbourLabels => Background(logits, classCount),
-            OpenSetScore.Combined => Uniformity(PseudoLabeller.BaseClassDistribution(logits, classCount), config.NbgCriterion).add_(Background(logits, classCount)).div_(Scalars.Two),
+            OpenSetScore.Combined => Uniformity(PseudoLabeller.BaseClassDistribution(logits, classCount), config.NbgCriterion).add_(Background(logits, classCount), Scalars.One).div_(Scalars.Two),
             _ => throw new ArgumentOutOfRangeException(nameof(score), score, null),
         };
         return result.MoveToOuterDisposeScope();
@@ -96,8 +96,8 @@ public static class OpenSetDetector
         Tensor score = criterion switch
         {
             NbgCriterion.Entropy => (p * logP).sum(-1).neg().div(logC),
-            NbgCriterion.KlUniform => logP.mean([-1]).add(logC).exp(),  // exp(-KL(u || p)), KL = -log C - mean log p
-            NbgCriterion.MinMaxProbability => p.amax(-1).neg().add(Scalars.One).div(chanceComplement),
+            NbgCriterion.KlUniform => logP.mean([-1]).add(logC, Scalars.One).exp(),  // exp(-KL(u || p)), KL = -log C - mean log p
+            NbgCriterion.MinMaxProbability => p.amax(-1).neg().add(Scalars.One, Scalars.One).div(chanceComplement),
             _ => throw new BadInputException($"model.nbg_criterion: unknown criterion {criterion}"),
         };
         return score.clamp(Scalars.Zero, Scalars.One).MoveToOuterDisposeScope();

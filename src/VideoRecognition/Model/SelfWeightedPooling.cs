@@ -23,7 +23,7 @@ public static class SelfWeightedPooling
         long background = segmentLogits.shape[^1] - 1;
         Tensor weights = mode switch
         {
-            SelfWeighting.Background => segmentLogits.softmax(-1)[.., .., background].neg().add(Scalars.One), // 1 - p_t(bg)
+            SelfWeighting.Background => segmentLogits.softmax(-1)[.., .., background].neg().add(Scalars.One, Scalars.One), // 1 - p_t(bg)
             SelfWeighting.Softmax => segmentLogits[.., .., background].neg().div(tau).softmax(1),     // over t
             SelfWeighting.None => ones(segmentLogits.shape[0], segmentLogits.shape[1], dtype: segmentLogits.dtype, device: segmentLogits.device),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),

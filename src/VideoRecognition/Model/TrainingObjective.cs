@@ -49,14 +49,14 @@ public static class TrainingObjective
         {
             Tensor logits = config.BackgroundLossDetached ? model.Classify(outputs.Embeddings.detach()) : outputs.SegmentLogits;
             background = BackgroundLoss(logits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground);
-            total = total.add(background.mul(lambdaBg));
+            total = total.add(background, lambdaBg);
         }
 
         Tensor? contrast = null;
         if (config.Contrastive && (!warmUp || config.ContrastiveDuringWarmup))
         {
             contrast = ContrastLoss(model, batch, warmUp ? null : pseudo); // warm-up contrasts every segment, marked or not
-            total = total.add(contrast.mul(lambdaC));
+            total = total.add(contrast, lambdaC);
         }
 
         return new LossTerms(

@@ -45,7 +45,7 @@ public sealed class ScalarLifetimeTests
                 using var scope = NewDisposeScope();
                 Tensor x = randn(B, T, D);
                 using Scalar spread = 0.1.ToScalar();
-                var batch = new TrainingBatch(x, randint(0, C, [B]), x.add(randn(B, T, D).mul(spread)), x.add(randn(B, T, D).mul(spread)));
+                var batch = new TrainingBatch(x, randint(0, C, [B]), x.add(randn(B, T, D), spread), x.add(randn(B, T, D), spread));
                 LossTerms terms = TrainingObjective.Compute(model, batch, epoch: step % 2); // both kinds of detector evidence
                 optimizer.zero_grad();
                 terms.Total.backward();

@@ -20,8 +20,8 @@ public sealed class TrainingObjectiveTests
         manual_seed(11);
         Tensor x = randn(B, T, D);
         return new TrainingBatch(x, tensor(new long[] { 0, 3, 4 }),
-            views ? x + 0.1 * randn(B, T, D) : null,
-            views ? x + 0.1 * randn(B, T, D) : null);
+            views ? x.add(0.1 * randn(B, T, D), Scalars.One) : null,
+            views ? x.add(0.1 * randn(B, T, D), Scalars.One) : null);
     }
 
     private static AnnotationEfficientModel Model(ModelConfig config)

@@ -30,7 +30,7 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         // Each video's informative segments sit at random places.
         Tensor order = rand(Videos, T, generator: generator).argsort(1);
         Tensor isNoise = order.argsort(1).ge(informative);                                                   // [V, T]
-        Tensor signal = prototypes[labels].unsqueeze(1) + randn(Videos, T, D, generator: generator);   // [V, T, D]
+        Tensor signal = prototypes[labels].unsqueeze(1).add(randn(Videos, T, D, generator: generator), Scalars.One);   // [V, T, D]
         Tensor noise = randn(Videos, T, D, generator: generator);
         Tensor features = where(isNoise.unsqueeze(-1), noise, signal);
         return new Data(features, labels, isNoise);
@@ -56,8 +56,8 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         for (int step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            Tensor viewA = data.Features + 0.2 * randn(Videos, T, D, generator: augmentation);
-            Tensor viewB = data.Features + 0.2 * randn(Videos, T, D, generator: augmentation);
+            Tensor viewA = data.Features.add(0.2 * randn(Videos, T, D, generator: augmentation), Scalars.One);
+            Tensor viewB = data.Features.add(0.2 * randn(Videos, T, D, generator: augmentation), Scalars.One);
             int epoch = step < steps / 2 ? 0 : 1;
             LossTerms terms = TrainingObjective.Compute(model, new TrainingBatch(data.Features, data.Labels, viewA, viewB), epoch);
             optimizer.zero_grad();
