@@ -36,7 +36,7 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         public bool Aggregate { get; init; }
 
         [CommandOption("--inits <N>")]
-        [Description("Train every model of each seed from N initialisations (train.init 0 .. N-1, same data and episodes) and report their mean per seed.")]
+        [Description("Train every model of each seed from N initialisations (successive train.init values from the config's, 0 .. N-1 by default; same data and episodes) and report their mean per seed.")]
         [DefaultValue(1)]
         public int Inits { get; init; } = 1;
 

@@ -1,4 +1,4 @@
-using TorchSharp;
+using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Backbones;
@@ -48,9 +48,8 @@ public sealed record OnnxInputConvention(bool Bgr, float PixelScale, float[] Mea
         }
 
         // N x 3 x H x W, still RGB
-        using Scalar one = 1.0.ToScalar(); // explicit alpha: TorchSharp's own would be an unrooted Scalar (BannedSymbols.txt)
         var converted = (images * tensor(scale, device: images.device).view(1, 3, 1, 1))
-            .add(tensor(offset, device: images.device).view(1, 3, 1, 1), one);
+            .add(tensor(offset, device: images.device).view(1, 3, 1, 1), Scalars.One);
         if (Bgr)
         {
             converted = converted.flip(1);

@@ -13,9 +13,6 @@ namespace VideoRecognition.Backbones;
 /// </summary>
 internal sealed class OnnxResNetImport
 {
-    // The alpha of the in-place adds, rooted for the process: TorchSharp's default alpha is an unrooted Scalar.
-    private static readonly Scalar One = 1.0.ToScalar();
-
     private readonly OnnxGraph graph;
     private readonly string source;
     private readonly Dictionary<string, List<OnnxNode>> consumers = [];
@@ -141,7 +138,7 @@ internal sealed class OnnxResNetImport
             // torchvision's batch norm uses eps 1e-5; a different exporter epsilon is moved into the variance.
             using (Scalar shift = (epsilon - 1e-5f).ToScalar())
             {
-                weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(shift, One);
+                weights[$"{bnName}.running_var"] = ToTensor(Constant(norm.Inputs[4])).add_(shift, Scalars.One);
             }
 
             if (conv.Inputs.Count > 2 && conv.Inputs[2].Length > 0)

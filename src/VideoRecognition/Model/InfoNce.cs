@@ -1,4 +1,5 @@
 using TorchSharp;
+using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

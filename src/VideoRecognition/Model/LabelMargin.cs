@@ -1,3 +1,4 @@
+using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Model;

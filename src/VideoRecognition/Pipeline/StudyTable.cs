@@ -91,21 +91,21 @@ public static class StudyTable
     /// <summary>Each model's accuracy from every initialisation of each seed (a study run with --inits above 1).</summary>
     public static Grid PerInit(StudyResult result)
     {
-        var shots = result.PerSeed[0].Models[0].Accuracy.Select(a => a.Shot).ToList();
+        var accuracies = Shown(result).Where(m => m.Shot is not null).ToList();
         var rows = new List<IReadOnlyList<string>>();
         foreach (StudySeedResult seed in result.PerSeed)
         {
             foreach (StudyModelResult model in seed.Models)
             {
                 var cells = new List<string> { seed.Seed.ToString(CultureInfo.InvariantCulture), model.Model };
-                cells.AddRange(shots.Select(shot => model.Accuracy.FirstOrDefault(a => a.Shot == shot) is { PerInit: { } perInit }
-                    ? string.Join(" / ", perInit.Select(a => (100 * a).ToString("F2", CultureInfo.InvariantCulture)))
+                cells.AddRange(accuracies.Select(metric => model.Accuracy.FirstOrDefault(a => a.Shot == metric.Shot) is { PerInit: { } perInit }
+                    ? string.Join(" / ", perInit.Select(metric.Format))
                     : "-"));
                 rows.Add(cells);
             }
         }
 
-        return new Grid(["seed", "model", .. shots.Select(shot => string.Create(CultureInfo.InvariantCulture, $"{shot}-shot accuracy (%) per initialisation"))], rows);
+        return new Grid(["seed", "model", .. accuracies.Select(m => m.Label + " per initialisation")], rows);
     }
 
     public static string Markdown(StudyResult result)

@@ -1,6 +1,7 @@
 using TorchSharp;
 using Xunit.Abstractions;
 using VideoRecognition.Model;
+using VideoRecognition.Runtime;
 using static TorchSharp.torch;
 
 namespace VideoRecognition.Tests.Model;

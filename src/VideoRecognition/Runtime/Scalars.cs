@@ -1,10 +1,10 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace VideoRecognition.Model;
+namespace VideoRecognition.Runtime;
 
 /// <summary>
-/// The constant TorchSharp scalars of the model's arithmetic, made once and rooted for the process. A scalar
+/// The constant TorchSharp scalars of the arithmetic of every stage, made once and rooted for the process. A scalar
 /// made implicitly from a double is an unrooted native object: the garbage collector may finalise it while
 /// libtorch still reads it (seen as "Scalar.h toFloat: Expected false to be true" in masked_fill), so every
 /// scalar here is made explicitly and either lives in one of these fields or in a using scope around its call.
