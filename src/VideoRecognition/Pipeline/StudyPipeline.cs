@@ -39,7 +39,8 @@ public static class StudyPipeline
 
     /// <summary>
     /// One seed's run folder: read when finished with as many initialisations, otherwise run (or resumed, and
-    /// with more initialisations extended: the first ones' models are reused) and marked finished.
+    /// with more initialisations extended: the results of those already evaluated are read, their models reused
+    /// by the demo where one must run again) and marked finished.
     /// </summary>
     public static StudySeedResult RunSeed(RunConfig config, string studyFolder, int seed, bool inspect, IProgressReporter progress, CancellationToken ct, int inits = 1)
     {
@@ -49,7 +50,8 @@ public static class StudyPipeline
         RefuseOtherSettings(seedConfig, seed, folder);
 
         string finished = Path.Combine(folder, SeedResultFileName);
-        if (File.Exists(finished) && StudyJson.ReadSeed(finished) is var done && done.Inits == inits)
+        StudySeedResult? done = File.Exists(finished) ? StudyJson.ReadSeed(finished) : null;
+        if (done?.Inits == inits)
         {
             progress.Log(LogLevel.Info, $"Reusing the finished seed {seed} in {folder}");
             return done;
@@ -62,20 +64,44 @@ public static class StudyPipeline
             // Each initialisation after the seed's own trains every model again from other weights; the data,
             // the features and the episodes are the seed's, so their results differ only by the training draw.
             int init = seedConfig.Train.Init + i;
+            string initFile = InitResultPath(folder, init);
             if (inits > 1)
             {
                 progress.Log(LogLevel.Info, $"Seed {seed}: initialisation {i + 1} of {inits} (train.init {init})");
             }
 
-            RunConfig initConfig = seedConfig with { Train = seedConfig.Train with { Init = init } };
-            DemoResult demo = DemoPipeline.Run(initConfig, folder, progress, ct, inspect && i == 0);
-            results.Add(StudySeedResult.From(seed, demo.Evaluations, model =>
-                TrainingLog.LastEpochNumbers(new RunLayout(DemoPipeline.VariantFolder(folder, model, init)).TrainingLog)));
+            // An initialisation evaluated before (its own file, or the seed finished with that one alone) is read,
+            // not evaluated again: extending a seed to more initialisations costs only the new ones.
+            StudySeedResult? earlier = File.Exists(initFile) ? StudyJson.ReadSeed(initFile) : i == 0 && done?.Inits == 1 ? done : null;
+            StudySeedResult initResult = earlier ?? RunInit(seedConfig with { Train = seedConfig.Train with { Init = init } }, folder, seed, inspect && i == 0, progress, ct);
+            if (earlier is not null)
+            {
+                progress.Log(LogLevel.Info, $"Seed {seed}: reusing the evaluated initialisation train.init {init}");
+            }
+
+            if (inits > 1 && !File.Exists(initFile))
+            {
+                StudyJson.Write(initResult, initFile);
+            }
+
+            results.Add(initResult);
         }
 
         StudySeedResult result = StudySeedResult.OverInits(results);
         StudyJson.Write(result, finished);
         return result;
+    }
+
+    /// <summary>seed-&lt;s&gt;/study-seed-init-&lt;k&gt;.json: one initialisation's result, kept so that a seed can be extended or resumed without evaluating it again.</summary>
+    public static string InitResultPath(string seedFolder, int init) =>
+        Path.Combine(seedFolder, string.Create(CultureInfo.InvariantCulture, $"study-seed-init-{init}.json"));
+
+    private static StudySeedResult RunInit(RunConfig initConfig, string folder, int seed, bool inspect, IProgressReporter progress, CancellationToken ct)
+    {
+        DemoResult demo = DemoPipeline.Run(initConfig, folder, progress, ct, inspect);
+        int init = initConfig.Train.Init;
+        return StudySeedResult.From(seed, demo.Evaluations, model =>
+            TrainingLog.LastEpochNumbers(new RunLayout(DemoPipeline.VariantFolder(folder, model, init)).TrainingLog));
     }
 
     private static void CheckInits(int inits)

@@ -74,10 +74,15 @@ public sealed class StudyEndToEndTests
             ownInit = OneShot(first.RootElement, "full");
         }
 
+        string ownEvaluation = Path.Combine(study, "seed-0", "eval", "results-2way-1shot.json");
+        Assert.True(File.Exists(ownEvaluation), ownEvaluation);
+        DateTime evaluatedAt = File.GetLastWriteTimeUtc(ownEvaluation);
         var two = VrecProcess.Run(Args("--inits", "2"));
         Assert.True(two.ExitCode == 0, two.Output);
-        Assert.Contains("Reusing the trained full model", two.Stdout);
+        Assert.Contains("reusing the evaluated initialisation train.init 0", two.Stdout);
         Assert.Contains("initialisation 2 of 2 (train.init 1)", two.Stdout);
+        Assert.Equal(evaluatedAt, File.GetLastWriteTimeUtc(ownEvaluation)); // read from study-seed.json, not evaluated again
+        Assert.True(File.Exists(Path.Combine(study, "seed-0", "study-seed-init-1.json")));
         Assert.True(File.Exists(Path.Combine(study, "seed-0", "runs-init-1", "full", "model.pt")));
         Assert.True(File.Exists(Path.Combine(study, "seed-0", "eval-init-1", "episodes-2way-1shot.json")));
 
@@ -93,6 +98,20 @@ public sealed class StudyEndToEndTests
 
         var mixed = VrecProcess.Run(Args("--aggregate"));
         VrecProcess.AssertRefused(mixed, "seed 0 finished with 2 initialisation(s), not 1");
+
+        // A third initialisation after an interruption that left only the per-initialisation results: both are
+        // read, and the seed's mean is the same as before for them.
+        File.Delete(seedFile);
+        var three = VrecProcess.Run(Args("--inits", "3"));
+        Assert.True(three.ExitCode == 0, three.Output);
+        Assert.Contains("reusing the evaluated initialisation train.init 1", three.Stdout);
+        Assert.DoesNotContain("Reusing the finished seed", three.Stdout);
+        using var extended = JsonDocument.Parse(File.ReadAllText(seedFile));
+        double[] threeInits = extended.RootElement.GetProperty("models").EnumerateArray()
+            .Single(m => m.GetProperty("model").GetString() == "full")
+            .GetProperty("accuracy")[0].GetProperty("per_init").EnumerateArray().Select(a => a.GetDouble()).ToArray();
+        Assert.Equal(perInit, threeInits[..2]);
+        Assert.Equal(3, threeInits.Length);
     }
 
     private static void AssertBothSeedsAndThePairedDifference(string json, string markdown)
