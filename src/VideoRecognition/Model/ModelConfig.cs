@@ -112,6 +112,14 @@ public sealed record ModelConfig : IConfigSection
     public bool IbgNotBackground { get; init; } = true;
 
     /// <summary>
+    /// (choice) Whether FG picks are also trained as "not background" with their own class's logit removed
+    /// (-log(1 - p(background)) over the other C classes and background). A novel action at test time belongs to
+    /// no base class; trained only against its own class's logit, the head learns "no base class claims it" as
+    /// background and sinks the weights of novel actions.
+    /// </summary>
+    public bool UnseenClassNotBackground { get; init; }
+
+    /// <summary>
     /// (choice) Whether L_bg-cls trains only the classifier, on a detached z, or reaches the embedding z too
     /// (false, the default: METHOD.md's literal reading). Reaching z lets the NBG and FG picks shape the space,
     /// so p(background) separates NBG from informative content there; detached, the head had to find NBG in a

@@ -10,7 +10,8 @@ namespace VideoRecognition.Model;
 /// <list type="bullet">
 /// <item>L_soft-cls = CE(g(v)[base classes], y), v the self-weighted (or, in the baseline, mean) pooled embedding;</item>
 /// <item>L_bg-cls = the mean of its parts that have segments: CE(g(z_t), C) over NBG picks, CE(g(z_t), y) over FG
-/// picks, and with ibg_not_background -log(1 - p_t(background)) over IBG picks. Both the NBG and the FG side are
+/// picks, with ibg_not_background -log(1 - p_t(background)) over IBG picks, and with unseen_class_not_background
+/// the same over FG picks with their own class's logit removed. Both the NBG and the FG side are
 /// needed: trained on NBG alone nothing keeps p(background) low on foreground, the self-weights of FG sink
 /// and localisation collapses;</item>
 /// <item>L_contrast = symmetric <see cref="InfoNce"/> on h(z) of views A and B, each view augmented afresh in
@@ -48,7 +49,7 @@ public static class TrainingObjective
         if (pseudo is not null && model.BackgroundIndex is int backgroundIndex)
         {
             Tensor logits = config.BackgroundLossDetached ? model.Classify(outputs.Embeddings.detach()) : outputs.SegmentLogits;
-            background = BackgroundLoss(logits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground);
+            background = BackgroundLoss(logits, pseudo, batch.Labels, backgroundIndex, config.IbgNotBackground, config.UnseenClassNotBackground);
             total = total.add(background, lambdaBg);
         }
 
@@ -77,7 +78,12 @@ public static class TrainingObjective
     /// <param name="labels">[B] video labels.</param>
     /// <param name="backgroundIndex">C.</param>
     /// <param name="ibgNotBackground">Whether IBG picks are trained away from the background class.</param>
-    public static Tensor BackgroundLoss(Tensor segmentLogits, PseudoLabels pseudo, Tensor labels, int backgroundIndex, bool ibgNotBackground)
+    /// <param name="unseenClassNotBackground">
+    /// Whether FG picks are also trained as not background with their own class's logit removed: a novel action
+    /// at test time belongs to no base class, and a head that calls background whatever no base class claims
+    /// would suppress it.
+    /// </param>
+    public static Tensor BackgroundLoss(Tensor segmentLogits, PseudoLabels pseudo, Tensor labels, int backgroundIndex, bool ibgNotBackground, bool unseenClassNotBackground = false)
     {
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>(3);
@@ -94,20 +100,31 @@ public static class TrainingObjective
         {
             Tensor fgTargets = labels.to(ScalarType.Int64).unsqueeze(1).expand(-1, segmentLogits.shape[1])[fgMask]; // [F]
             parts.Add(cross_entropy(fgLogits, fgTargets));
+            if (unseenClassNotBackground)
+            {
+                // The FG segment as an unseen class would see the head: its own class's logit gone.
+                Tensor ownClass = nn.functional.one_hot(fgTargets, segmentLogits.shape[^1]).to(ScalarType.Bool); // [F, C+1]
+                parts.Add(NotBackground(fgLogits.masked_fill(ownClass, Scalars.NegativeInfinity), backgroundIndex));
+            }
         }
 
         Tensor ibgLogits = segmentLogits[pseudo.Mask(PseudoLabel.Ibg)]; // [I, C+1]
         if (ibgNotBackground && ibgLogits.shape[0] > 0)
         {
-            // -log(1 - p_bg) = -log sum_{c < C} exp(l_c) + log sum_all exp(l): stable without forming 1 - p.
-            Tensor notBackground = ibgLogits[.., ..backgroundIndex].logsumexp(1).sub(ibgLogits.logsumexp(1));
-            parts.Add(notBackground.neg().mean());
+            parts.Add(NotBackground(ibgLogits, backgroundIndex));
         }
 
         Tensor loss = parts.Count == 0
             ? zeros([], dtype: segmentLogits.dtype, device: segmentLogits.device)
             : stack(parts).mean();
         return loss.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Mean of -log(1 - p_bg) over rows of [N, C+1] logits.</summary>
+    private static Tensor NotBackground(Tensor logits, int backgroundIndex)
+    {
+        // -log(1 - p_bg) = -log sum_{c < C} exp(l_c) + log sum_all exp(l): stable without forming 1 - p.
+        return logits[.., ..backgroundIndex].logsumexp(1).sub(logits.logsumexp(1)).neg().mean();
     }
 
     private static PseudoLabels PseudoLabelsFor(AnnotationEfficientModel model, SegmentOutputs outputs, TrainingBatch batch, int epoch, PseudoLabels? epochPseudoLabels)

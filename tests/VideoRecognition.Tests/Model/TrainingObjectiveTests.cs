@@ -52,6 +52,23 @@ public sealed class TrainingObjectiveTests
     }
 
     [Fact]
+    public void The_unseen_class_term_trains_foreground_as_not_background_without_its_own_class()
+    {
+        using var scope = NewDisposeScope();
+        float[] fgRow = [3f, 0f, 1f]; // C = 2: class 0 (the video's), class 1, background
+        Tensor logits = tensor(fgRow).reshape(1, 1, 3);
+        PseudoLabels pseudo = PseudoLabels.From(tensor(new[] { (long)PseudoLabel.Fg }).reshape(1, 1));
+
+        double with = TrainingObjective.BackgroundLoss(logits, pseudo, tensor(new long[] { 0 }), backgroundIndex: 2, ibgNotBackground: true, unseenClassNotBackground: true).item<float>();
+        double without = TrainingObjective.BackgroundLoss(logits, pseudo, tensor(new long[] { 0 }), backgroundIndex: 2, ibgNotBackground: true).item<float>();
+
+        // Without class 0 the head sees logits (0, 1) for class 1 and background: p_bg = e / (1 + e), so the term is log(1 + e).
+        double unseen = Math.Log(1 + Math.E);
+        Assert.Equal(CrossEntropy(fgRow, 0), without, 5);
+        Assert.Equal((CrossEntropy(fgRow, 0) + unseen) / 2, with, 5);
+    }
+
+    [Fact]
     public void Background_loss_lowers_p_background_on_foreground()
     {
         using var scope = NewDisposeScope();
