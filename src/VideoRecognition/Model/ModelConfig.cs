@@ -115,7 +115,9 @@ public sealed record ModelConfig : IConfigSection
     /// (choice) Whether FG picks are also trained as "not background" with their own class's logit removed
     /// (-log(1 - p(background)) over the other C classes and background). A novel action at test time belongs to
     /// no base class; trained only against its own class's logit, the head learns "no base class claims it" as
-    /// background and sinks the weights of novel actions.
+    /// background and sinks the weights of novel actions. On (the synthetic and ActivityNet configs since
+    /// 2026-12-01): on fresh seeds 70-74, +0.42 points 1-shot for the full model (4 of 5 seeds), mAP@0.5 and
+    /// p(background) AUROC higher on 5 of 5 (README "Results").
     /// </summary>
     public bool UnseenClassNotBackground { get; init; }
 
