@@ -21,7 +21,7 @@ public sealed class ScalarLifetimeTests
     {
         await Task.Yield();
         manual_seed(3);
-        var config = new ModelConfig { EmbeddingDim = 16, HiddenDim = 32, ProjectionDim = 8, WarmupEpochs = 0, OpenSetBootstrapEpochs = 1, ViewNoise = 0.1 };
+        var config = new ModelConfig { EmbeddingDim = 16, HiddenDim = 32, ProjectionDim = 8, WarmupEpochs = 0, OpenSetBootstrapEpochs = 1, ViewNoise = 0.1, UnseenClassNotBackground = true };
         using var model = new AnnotationEfficientModel(D, C, config);
         var optimizer = optim.AdamW(model.parameters(), 1e-3);
         using var stop = new CancellationTokenSource();
