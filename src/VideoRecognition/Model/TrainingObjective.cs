@@ -86,7 +86,7 @@ public static class TrainingObjective
     public static Tensor BackgroundLoss(Tensor segmentLogits, PseudoLabels pseudo, Tensor labels, int backgroundIndex, bool ibgNotBackground, bool unseenClassNotBackground = false)
     {
         using var scope = NewDisposeScope();
-        var parts = new List<Tensor>(3);
+        var parts = new List<Tensor>(4); // NBG, FG, FG without its class, IBG
         Tensor nbgLogits = segmentLogits[pseudo.Mask(PseudoLabel.Nbg)]; // [M, C+1]
         if (nbgLogits.shape[0] > 0)
         {
