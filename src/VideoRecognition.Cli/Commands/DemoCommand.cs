@@ -25,6 +25,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
         string output = OutputFolder.Prepare(settings.Output);
         RunConfig config = DemoPipeline.Arrange(settings.LoadConfig(), output);
         settings.PrepareOutput(config, output);
+        BackwardPassGuard.Apply(config);
 
         DemoResult result = ConsoleReporter.Run(settings.LogLevel, progress =>
             DemoPipeline.Run(config, output, progress, cancellationToken));

@@ -56,6 +56,7 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
 
         RunConfig config = settings.LoadConfig();
         string output = settings.PrepareOutput(config, settings.Output);
+        BackwardPassGuard.Apply(config);
         if (settings.Only is not null)
         {
             int only = StudySeeds.One(settings.Only, "--only");

@@ -42,6 +42,7 @@ internal sealed class StudyCorrectionsCommand : Command<StudyCorrectionsCommand.
 
         IReadOnlyList<double> fractions = settings.Fractions is null ? CorrectionStudy.DefaultFractions : Fractions(settings.Fractions);
         RunConfig config = CorrectionStudy.ReferenceConfig(settings.Run, settings.Overrides());
+        BackwardPassGuard.Apply(config);
         CorrectionStudyOutcome outcome = ConsoleReporter.Run(settings.LogLevel, progress =>
             CorrectionStudy.Run(config, settings.Run, fractions, settings.Output, progress, cancellationToken));
         SummaryTable.Write(outcome.Result);

@@ -45,19 +45,11 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         RunConfig config = settings.LoadConfig();
-        // Before anything touches libtorch: oneDNN reads the variable once, when it first runs.
-        if (OneDnnGuard.ProtectBackwardPass(TrainsBottleneckBackbone(config), config.Device == Device.Cpu) is { } guard)
-        {
-            ConsoleReporter.WriteLog(LogLevel.Info, guard);
-        }
+        BackwardPassGuard.Apply(config);
 
         string output = settings.PrepareOutput(config, config.Train.Output);
         var summary = ConsoleReporter.Run(settings.LogLevel, progress => TrainingJob.Train(config, settings.Resume, progress, cancellationToken));
         SummaryTable.Write(summary);
         return ExitCodes.Ok;
     }
-
-    /// <summary>Whether the run will backpropagate through ResNet-50's bottleneck blocks, whose backward pass the oneDNN guard protects.</summary>
-    private static bool TrainsBottleneckBackbone(RunConfig config) =>
-        config.Train.Mode == TrainingMode.EndToEnd && config.Backbone.Trainable && config.Backbone.Architecture == BackboneArchitecture.Resnet50;
 }

@@ -43,6 +43,17 @@ public static class TrainingJob
         return Run(config, features, resume, Validation(config, validationStore, progress), progress, ct);
     }
 
+    /// <summary>
+    /// Limits oneDNN to AVX when this config will backpropagate through ResNet-50's bottleneck blocks on a CPU
+    /// that hides its cache topology (<see cref="OneDnnGuard"/>). Every command that trains calls it before its
+    /// first tensor operation (extraction already runs oneDNN, and oneDNN reads the variable once). Returns a
+    /// line for the log, or null when nothing changed.
+    /// </summary>
+    public static string? ProtectBackwardPass(RunConfig config) =>
+        OneDnnGuard.ProtectBackwardPass(
+            config.Train.Mode == TrainingMode.EndToEnd && config.Backbone.Trainable && config.Backbone.Architecture == BackboneArchitecture.Resnet50,
+            config.Device == Device.Cpu);
+
     /// <summary>The sections of <paramref name="config"/> the training stage reads.</summary>
     public static TrainingSettings Settings(RunConfig config) =>
         new(config.Seed, config.Device, config.Train, config.Model, config.Video, config.Backbone, config.Features, RunConfigFile.ToYaml(config));
