@@ -25,9 +25,10 @@ public sealed class TrainingObjectiveTests
     {
         manual_seed(11);
         Tensor x = randn(B, T, D);
+        using Scalar spread = 0.1.ToScalar();
         return new TrainingBatch(x, tensor(new long[] { 0, 3, 4 }),
-            views ? x.add(0.1 * randn(B, T, D), Scalars.One) : null,
-            views ? x.add(0.1 * randn(B, T, D), Scalars.One) : null);
+            views ? x.add(randn(B, T, D), spread) : null,
+            views ? x.add(randn(B, T, D), spread) : null);
     }
 
     private static AnnotationEfficientModel Model(ModelConfig config)

@@ -25,7 +25,8 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
     private static Data MakeData()
     {
         var generator = new Generator(1234);
-        Tensor prototypes = 1.5 * randn(C, D, generator: generator);
+        using Scalar prototypeScale = 1.5.ToScalar();
+        Tensor prototypes = randn(C, D, generator: generator).mul(prototypeScale);
         using Scalar videos = Videos.ToScalar(), classes = C.ToScalar(), informative = Informative.ToScalar();
         Tensor labels = arange(videos, dtype: ScalarType.Int64).remainder(classes);                         // [V]
         // Each video's informative segments sit at random places.
@@ -57,8 +58,9 @@ public sealed class TrainingSmokeTests(ITestOutputHelper output)
         for (int step = 0; step < steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            Tensor viewA = data.Features.add(0.2 * randn(Videos, T, D, generator: augmentation), Scalars.One);
-            Tensor viewB = data.Features.add(0.2 * randn(Videos, T, D, generator: augmentation), Scalars.One);
+            using Scalar spread = 0.2.ToScalar();
+            Tensor viewA = data.Features.add(randn(Videos, T, D, generator: augmentation), spread);
+            Tensor viewB = data.Features.add(randn(Videos, T, D, generator: augmentation), spread);
             int epoch = step < steps / 2 ? 0 : 1;
             LossTerms terms = TrainingObjective.Compute(model, new TrainingBatch(data.Features, data.Labels, viewA, viewB), epoch);
             optimizer.zero_grad();

@@ -11,7 +11,8 @@ public sealed class TorchLoadsTests
     {
         using var scope = NewDisposeScope();
 
-        Assert.Equal(6f, (ones(2, 3) * 1f).sum().item<float>());
+        using Scalar one = 1f.ToScalar();
+        Assert.Equal(6f, ones(2, 3).mul(one).sum().item<float>());
     }
 
     [Fact]
