@@ -164,10 +164,11 @@ start_failed() {
 start_daemon() { # name, command...
   local name="$1"; shift
   VREC_SLURM_STATE="$state" "$@" || start_failed "$name did not start"
-  local waited=0
+  # The same allowance as the node's: a busy machine may take far longer than usual to start a daemon.
+  local deadline=$((SECONDS + START_TIMEOUT))
   until alive "$name"; do
-    sleep 0.2; waited=$((waited + 1))
-    ((waited < 50)) || start_failed "$name wrote no live pid file in 10 s"
+    ((SECONDS < deadline)) || start_failed "$name wrote no live pid file in ${START_TIMEOUT} s"
+    sleep 0.2
   done
 }
 
