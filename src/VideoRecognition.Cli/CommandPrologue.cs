@@ -4,11 +4,12 @@ using VideoRecognition.Video;
 
 namespace VideoRecognition.Cli;
 
-/// <summary>What every command does before it runs: the native video libraries log at vrec's level.</summary>
+/// <summary>What every command does before it runs: options left without a value are refused; the native video libraries log at vrec's level.</summary>
 internal sealed class CommandPrologue : ICommandInterceptor
 {
     public void Intercept(CommandContext context, CommandSettings settings)
     {
+        MissingOptionValue.Refuse(settings);
         if (settings is RunSettings run)
         {
             NativeVideoLog.Follow(run.LogLevel);

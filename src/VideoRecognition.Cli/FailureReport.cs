@@ -20,6 +20,9 @@ internal static class FailureReport
             BadInputException => (ExitCodes.Usage, exception.Message),
             VideoRecognition.Training.TrainingDivergedException => (ExitCodes.Failure, exception.Message),
             OperationCanceledException => (ExitCodes.Interrupted, "interrupted; finished outputs are kept and a rerun continues from them"),
+            // A path the user gave (or one a folder they gave should hold) that is not there: their input, named.
+            FileNotFoundException missing => (ExitCodes.Usage, $"file not found: {missing.FileName ?? missing.Message}"),
+            DirectoryNotFoundException => (ExitCodes.Usage, exception.Message),
             IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
             _ => (ExitCodes.Failure, $"internal error ({exception.GetType().Name}): {exception.Message}"),
         };

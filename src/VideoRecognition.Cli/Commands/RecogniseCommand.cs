@@ -22,7 +22,7 @@ internal sealed class RecogniseCommand : Command<RecogniseCommand.Settings>
         public string? Checkpoint { get; init; }
 
         [CommandOption("--support <PATH>")]
-        [Description("Support set: a folder with one sub-folder of videos per class, or a CSV (video,class[,start,end]) or JSON list.")]
+        [Description("Support set: a folder with one sub-folder of videos per class, or a CSV (video,class[[,start,end]]) or JSON list.")]
         public string? Support { get; init; }
 
         [CommandOption("--queries <PATH>")]
