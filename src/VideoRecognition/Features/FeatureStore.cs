@@ -22,6 +22,15 @@ public sealed unsafe class FeatureStore : IDisposable
         Videos = entries.Where(e => e.HasFeatures).ToList();
         positionById = Videos.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         long length = new FileInfo(layout.Data).Length;
+        long bytesPerVideo = manifest.BytesPerVideo;
+        // Reading past the mapped file is an access violation, not an exception: a truncated file is refused here.
+        if (Videos.FirstOrDefault(e => e.Offset + bytesPerVideo > length) is { } beyond)
+        {
+            throw new BadInputException(
+                $"{layout.Data}: {length} bytes, but index.jsonl places video '{beyond.Id}' at bytes {beyond.Offset}..{beyond.Offset + bytesPerVideo} " +
+                "(the file is truncated, or the manifest does not describe it); extract the features again");
+        }
+
         if (length > 0)
         {
             file = MemoryMappedFile.CreateFromFile(layout.Data, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
@@ -48,6 +57,11 @@ public sealed unsafe class FeatureStore : IDisposable
         if (!File.Exists(layout.Complete))
         {
             throw new BadInputException($"{folder}: the feature store is not complete (an extraction was interrupted, or shards were not merged); rerun `vrec extract` to finish it");
+        }
+
+        if (!File.Exists(layout.Index))
+        {
+            throw new BadInputException($"{layout.Index}: missing; the feature store's index of videos is gone, so extract the features again");
         }
 
         var entries = new List<FeatureEntry>();

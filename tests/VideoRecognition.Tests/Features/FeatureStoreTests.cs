@@ -128,6 +128,38 @@ public sealed class FeatureStoreTests
         Assert.Contains("not complete", e.Message);
     }
 
+    [Theory]
+    [InlineData(1)]     // the last video's final value cut off
+    [InlineData(-1)]    // the data file emptied
+    public void A_truncated_data_file_is_refused_naming_the_first_video_past_its_end(int cut)
+    {
+        using var temp = new TempFolder();
+        var layout = new FeatureStoreLayout(temp["store"]);
+        WriteVideos(layout, Enumerable.Range(0, 5));
+        long length = new FileInfo(layout.Data).Length;
+        using (var data = new FileStream(layout.Data, FileMode.Open))
+        {
+            data.SetLength(cut < 0 ? 0 : length - sizeof(ushort));
+        }
+
+        var e = Assert.Throws<BadInputException>(() => FeatureStore.Open(layout.Folder));
+        Assert.Contains(layout.Data, e.Message);
+        Assert.Contains(cut < 0 ? "'vid000'" : "'vid004'", e.Message);
+        Assert.Contains("truncated", e.Message);
+    }
+
+    [Fact]
+    public void A_store_without_its_index_is_refused_by_name()
+    {
+        using var temp = new TempFolder();
+        var layout = new FeatureStoreLayout(temp["store"]);
+        WriteVideos(layout, Enumerable.Range(0, 2));
+        File.Delete(layout.Index);
+
+        var e = Assert.Throws<BadInputException>(() => FeatureStore.Open(layout.Folder));
+        Assert.Contains(layout.Index, e.Message);
+    }
+
     [Fact]
     public void Merged_shards_equal_a_one_shot_store()
     {
