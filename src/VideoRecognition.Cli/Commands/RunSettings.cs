@@ -40,14 +40,37 @@ internal class RunSettings : CommandSettings
 
     /// <summary>
     /// The prologue of every command that writes a folder: the folder prepared (created, checked writable)
-    /// and the effective configuration saved in it, so the run can be repeated from its outputs.
+    /// and the effective configuration saved in it, so the run can be repeated from its outputs. A folder that
+    /// already has one keeps it until this command succeeds: a run refused or failed over earlier outputs must
+    /// not leave them described by settings that did not make them.
     /// </summary>
     public string PrepareOutput(RunConfig config, string folder)
     {
         string output = OutputFolder.Prepare(folder);
-        RunConfigFile.Save(config, Path.Combine(output, RunConfigFile.EffectiveConfigFileName));
+        string path = Path.Combine(output, RunConfigFile.EffectiveConfigFileName);
+        if (File.Exists(path))
+        {
+            configOnSuccess = (config, path);
+        }
+        else
+        {
+            RunConfigFile.Save(config, path);
+        }
+
         return output;
     }
+
+    /// <summary>After the command succeeded: the effective configuration <see cref="PrepareOutput"/> held back.</summary>
+    public void SaveHeldConfig()
+    {
+        if (configOnSuccess is var (config, path))
+        {
+            RunConfigFile.Save(config, path);
+            configOnSuccess = null;
+        }
+    }
+
+    private (RunConfig Config, string Path)? configOnSuccess;
 
     /// <summary>Every config key the command line sets: the flags that name one, then each --set, in that order.</summary>
     public IReadOnlyList<ConfigOverride> Overrides()

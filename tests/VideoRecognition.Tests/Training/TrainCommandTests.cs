@@ -15,6 +15,13 @@ public sealed class TrainCommandTests(TrainingDataset dataset) : IClassFixture<T
         var uninterrupted = VrecProcess.Run("train", "--config", dataset.ConfigFile(temp["whole"], settings));
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Output);
 
+        // A second run into the finished folder, with another seed and no --resume, is refused and leaves the
+        // folder's effective config describing the run that made it.
+        byte[] savedConfig = File.ReadAllBytes(temp["whole/effective-config.yaml"]);
+        var refused = VrecProcess.Run("train", "--config", dataset.ConfigFile(temp["whole"], settings), "--seed", "5");
+        VrecProcess.AssertRefused(refused, "already holds a training run");
+        Assert.Equal(savedConfig, File.ReadAllBytes(temp["whole/effective-config.yaml"]));
+
         string config = dataset.ConfigFile(temp["killed"], settings);
         using (var process = VrecProcess.Start("train", "--config", config))
         {
