@@ -91,13 +91,25 @@ public sealed record VideoIndex(string VideoFolder, IReadOnlyList<VideoIndexEntr
 
     /// <summary>
     /// The video files of each id in a folder and its subfolders, by the naming rule above, in ordinal order
-    /// of their paths: the first is the one used, any other is reported.
+    /// of their paths: the first is the one used, any other is reported. A file named v_&lt;x&gt; answers both
+    /// to id x and to id v_&lt;x&gt;: a few YouTube ids begin with "v_" themselves (v_UmAH95xls in v1.3), and
+    /// such a video saved as &lt;id&gt;.mp4 would otherwise be missing.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FilesById(string videoFolder) =>
         Directory.EnumerateFiles(videoFolder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .GroupBy(f => ActivityNet.AnnotatedVideo.StripPrefix(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => g.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            .SelectMany(f => IdsOf(Path.GetFileNameWithoutExtension(f)).Select(id => (Id: id, File: f)))
+            .GroupBy(p => p.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => g.Select(p => p.File).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
+    private static IEnumerable<string> IdsOf(string fileStem)
+    {
+        yield return ActivityNet.AnnotatedVideo.StripPrefix(fileStem);
+        if (fileStem.StartsWith(ActivityNet.AnnotatedVideo.ProposalIdPrefix, StringComparison.Ordinal))
+        {
+            yield return fileStem;
+        }
+    }
 
     private static VideoIndexEntry Judge(string id, double annotatedDuration, IReadOnlyList<string> files, VideoProbe probe, long maxFramePixels)
     {

@@ -13,6 +13,15 @@ public static class ActivityNetResultJson
 {
     public sealed record ExternalData(bool Used, string Details);
 
+    /// <summary>The version the current release's files carry, for results on data whose annotations do not say.</summary>
+    public const string CurrentVersion = "VERSION 1.3";
+
+    /// <summary>The version string for results on data annotated as <paramref name="annotationVersion"/> ("VERSION 1.2", or a bare 1.2).</summary>
+    public static string VersionFor(string? annotationVersion) =>
+        string.IsNullOrWhiteSpace(annotationVersion) ? CurrentVersion
+        : annotationVersion.StartsWith("VERSION", StringComparison.OrdinalIgnoreCase) ? annotationVersion
+        : $"VERSION {annotationVersion.Trim()}";
+
     public static void WriteClassification(string path, string version, IReadOnlyList<QueryVideoPrediction> predictions, ExternalData external) =>
         Write(path, version, predictions, external, (json, video) =>
         {

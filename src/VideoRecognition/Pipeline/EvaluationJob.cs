@@ -68,7 +68,7 @@ public static class EvaluationJob
         EpisodeSet episodes = replayEpisodes is null
             ? EpisodeSampler.Sample(classes, models[0].Videos.Values, eval, Seed.From(config.Seed).Derive("eval.episodes"))
             : EpisodeSetJson.Read(replayEpisodes);
-        var annotated = Annotated(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
+        var (annotated, version) = Annotated(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
         var truth = annotated
             .Where(v => v.Segments.Count > 0)
             .Select(v => new VideoActionSpans(v.Id, v.Segments.Select(s => new ActionSpan(s.Start, s.End)).ToList()))
@@ -87,7 +87,7 @@ public static class EvaluationJob
         FewShotResultJson.Write(result, outcome.ResultJson);
         FewShotResultCsv.WriteSummary(result, outcome.ResultCsv);
         FewShotResultCsv.WritePerClass(result, outcome.PerClassCsv);
-        return outcome with { ActivityNet = WriteActivityNetResults(result, annotated, store.Manifest, folder, tag) };
+        return outcome with { ActivityNet = WriteActivityNetResults(result, annotated, version, store.Manifest, folder, tag) };
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public static class EvaluationJob
     /// ActivityNet's evaluation scores them against the annotated instances of those videos.
     /// </summary>
     private static IReadOnlyList<ActivityNetOutput> WriteActivityNetResults(
-        FewShotResult result, IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> annotated, FeatureStoreManifest manifest, string folder, string tag)
+        FewShotResult result, IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> annotated, string version, FeatureStoreManifest manifest, string folder, string tag)
     {
         var outputs = new List<ActivityNetOutput>();
         var byId = annotated.ToDictionary(v => v.Id, StringComparer.Ordinal);
@@ -116,8 +116,8 @@ public static class EvaluationJob
                 Path.Combine(folder, $"activitynet-classification-{name}.json"),
                 Path.Combine(folder, $"activitynet-detection-{name}.json"),
                 null);
-            ActivityNetResultJson.WriteClassification(output.ClassificationFile, ActivityNetVersion, predictions, external);
-            ActivityNetResultJson.WriteDetection(output.DetectionFile, ActivityNetVersion, predictions, external);
+            ActivityNetResultJson.WriteClassification(output.ClassificationFile, version, predictions, external);
+            ActivityNetResultJson.WriteDetection(output.DetectionFile, version, predictions, external);
             var instances = predictions
                 .SelectMany(p => byId.TryGetValue(p.Id, out var video) ? video.Segments.Select(s => new GroundTruthInstance(p.Id, s.Label, new ActionSpan(s.Start, s.End))) : [])
                 .ToList();
@@ -128,23 +128,25 @@ public static class EvaluationJob
         return outputs;
     }
 
-    /// <summary>The version string the official result files carry (their sample submissions say "VERSION 1.3").</summary>
-    private const string ActivityNetVersion = "VERSION 1.3";
 
     private static string Slug(string name) =>
         new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
 
-    /// <summary>The annotated videos among <paramref name="ids"/>: where each one's action happens (ActivityNet segments, or the synthetic set's FG spans).</summary>
-    private static IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> Annotated(DatasetConfig data, IReadOnlySet<string> ids, IProgressReporter progress)
+    /// <summary>
+    /// The annotated videos among <paramref name="ids"/> (where each one's action happens: ActivityNet segments, or
+    /// the synthetic set's FG spans), and the version the result files carry: the annotation file's own ("VERSION
+    /// 1.2" for v1.2 data), or the current release's where the file does not say.
+    /// </summary>
+    private static (IReadOnlyList<Datasets.ActivityNet.AnnotatedVideo> Videos, string Version) Annotated(DatasetConfig data, IReadOnlySet<string> ids, IProgressReporter progress)
     {
         if (!File.Exists(data.Annotations))
         {
             progress.Log(LogLevel.Warning, $"{data.Annotations} not found: localisation is not scored");
-            return [];
+            return ([], ActivityNetResultJson.CurrentVersion);
         }
 
         var annotations = DatasetAnnotations.Read(data, SilentProgress.Instance);
-        return annotations.Videos.Where(v => ids.Contains(v.Id)).ToList();
+        return (annotations.Videos.Where(v => ids.Contains(v.Id)).ToList(), ActivityNetResultJson.VersionFor(annotations.Version));
     }
 
     private static string UniqueName(string name, IReadOnlyList<ModelEmbeddings> taken)

@@ -80,14 +80,15 @@ public static class RecognitionJob
         var result = new RecognitionResult(
             Path.GetFullPath(checkpoint), recogniser.Classes, support, threshold, rule, recognised, [.. badSupport, .. badQueries], score, folder, "");
         RecognitionJson.Write(Path.Combine(folder, ResultFile), result);
+        // The official files key a video by its bare id; query files named the proposal way (v_<id>.mp4) lose the v_, as the annotation reader does.
         var predictions = recognised.Select(q => new QueryVideoPrediction(
-            q.Recognition.Id,
+            Datasets.ActivityNet.AnnotatedVideo.StripPrefix(q.Recognition.Id),
             1,
             q.Recognition.Ranked,
             q.Recognition.NoneOfThese ? [] : q.Recognition.Spans.Select(s => new DetectedAction(q.Recognition.Predicted!, s.Score, s.Span)).ToList())).ToList();
         var external = new ActivityNetResultJson.ExternalData(true, $"backbone {trainedWith.Backbone.Architecture} ({trainedWith.Backbone.Weights}); few-shot support set {Path.GetFullPath(supportPath)}");
-        ActivityNetResultJson.WriteClassification(Path.Combine(folder, "results-classification.json"), "VERSION 1.3", predictions, external);
-        ActivityNetResultJson.WriteDetection(Path.Combine(folder, "results-detection.json"), "VERSION 1.3", predictions, external);
+        ActivityNetResultJson.WriteClassification(Path.Combine(folder, "results-classification.json"), ActivityNetResultJson.CurrentVersion, predictions, external);
+        ActivityNetResultJson.WriteDetection(Path.Combine(folder, "results-detection.json"), ActivityNetResultJson.CurrentVersion, predictions, external);
         string index = RecognitionReport.Write(Path.Combine(folder, "report"), result, supportEmbedded.ToDictionary(e => e.Source.Video.Id, e => e.Embedding.Weights, StringComparer.Ordinal), progress, ct);
         return result with { ReportIndex = index };
     }

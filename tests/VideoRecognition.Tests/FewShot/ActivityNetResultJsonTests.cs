@@ -108,5 +108,13 @@ public sealed class ActivityNetResultJsonTests
         }
     }
 
+    [Theory]
+    [InlineData("VERSION 1.2", "VERSION 1.2")]
+    [InlineData("1.2", "VERSION 1.2")]      // annotation files that give the version as a number
+    [InlineData(null, "VERSION 1.3")]       // the proposal layout does not say
+    [InlineData("", "VERSION 1.3")]
+    public void Results_carry_the_version_of_the_annotations_they_were_made_on(string? annotations, string expected) =>
+        Assert.Equal(expected, ActivityNetResultJson.VersionFor(annotations));
+
     private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
 }

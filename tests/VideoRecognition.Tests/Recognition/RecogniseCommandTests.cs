@@ -55,6 +55,11 @@ public sealed class RecogniseCommandTests(RecognitionFixture fixture, ITestOutpu
 
         using var detection = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results-detection.json")));
         Assert.Equal(queries.Count, detection.RootElement.GetProperty("results").EnumerateObject().Count());
+        // The official files key videos by the bare id, however the query file was named (v_<id>.mp4 here).
+        Assert.Equal(
+            queries.Select(q => VideoRecognition.Datasets.ActivityNet.AnnotatedVideo.StripPrefix(q.GetProperty("id").GetString()!)).Order(StringComparer.Ordinal),
+            detection.RootElement.GetProperty("results").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(detection.RootElement.GetProperty("results").EnumerateObject(), p => p.Name.StartsWith("v_", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "results-classification.json")));
         string report = Path.Combine(folder, "report");
         Assert.True(File.Exists(Path.Combine(report, "index.html")));
