@@ -51,6 +51,15 @@ public static class IndexJob
             progress.Log(LogLevel.Info, $"{unlabelled.Count - emptied} videos have no annotation (e.g. ActivityNet's testing subset) and are not extracted");
         }
 
+        var several = labelled.Where(v => v.HasSeveralClasses).ToList();
+        if (several.Count > 0)
+        {
+            progress.Log(LogLevel.Warning,
+                $"{several.Count} videos are annotated with more than one class and are not extracted (a video-level label names one class): " +
+                string.Join("; ", several.Take(12).Select(v => $"{v.Id} ({string.Join(" + ", v.Labels)})")) + (several.Count > 12 ? "; ..." : ""));
+            labelled = labelled.Where(v => !v.HasSeveralClasses).ToList();
+        }
+
         var sources = labelled
             .Where(v => usable.ContainsKey(v.Id))
             .Select(v => new VideoSource(v.Id, v.Labels[0], v.Subset ?? "unknown", usable[v.Id].Probe!))

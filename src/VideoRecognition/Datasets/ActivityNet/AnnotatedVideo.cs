@@ -28,6 +28,16 @@ public sealed record AnnotatedVideo(
 {
     public const string ProposalIdPrefix = "v_";
 
+    /// <summary>
+    /// Annotated with more than one class (11 videos of v1.3). Training and episodes take one video-level label,
+    /// so such a video would carry a second class unannounced, and across a class split novel footage into
+    /// base training; it is left out where features are made, and named.
+    /// </summary>
+    public bool HasSeveralClasses => Labels.Count > 1;
+
+    /// <summary>The message that leaves a video with several classes out.</summary>
+    public string SeveralClassesProblem => $"annotated with {Labels.Count} classes ({string.Join(", ", Labels)}): a video-level label names one class, so it is left out";
+
     /// <summary>The id as the proposal-style files and the video file names write it.</summary>
     public string PrefixedId => ProposalIdPrefix + Id;
 

@@ -77,7 +77,9 @@ public sealed class FeatureImporter(ImportConfig config, int segments, int seed,
                 }
 
                 var entry = new FeatureEntry(video.Id, video.Labels[0], video.Subset ?? "unknown", video.Frames ?? 0, video.Fps ?? 0, video.Duration, 0, null);
-                string? problem = shapes.TryGetValue(video.Id, out Shape shape)
+                Shape shape = default;
+                string? problem = video.HasSeveralClasses ? video.SeveralClassesProblem
+                    : shapes.TryGetValue(video.Id, out shape)
                     ? shape.Problem ?? WidthProblem(shape, dimension)
                     : $"no features in {source.Location} (looked for v_{video.Id} and {video.Id})";
                 if (problem is null)

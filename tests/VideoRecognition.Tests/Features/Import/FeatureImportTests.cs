@@ -102,7 +102,7 @@ public sealed class FeatureImportTests
         using var temp = new TempFolder();
         var fixture = new ImportFixture(temp.Path);
         double[][] f32 = ImportFixture.Rows(30, 16, 11), f16 = ImportFixture.Rows(21, 16, 12), fortran = ImportFixture.Rows(17, 16, 13), few = ImportFixture.Rows(2, 16, 14);
-        fixture.WriteAnnotations(["f32", "f16", "fortran", "few", "flat", "narrow", "nan", "nofile"]);
+        fixture.WriteAnnotations(["f32", "f16", "fortran", "few", "flat", "narrow", "nan", "nofile", "mixed"], twoClasses: new HashSet<string> { "mixed" });
         string folder = temp["i3d"];
         ProducerLibraries.Write("npy", new
         {
@@ -116,6 +116,7 @@ public sealed class FeatureImportTests
                 new { name = "v_narrow", dtype = "float32", rows = ImportFixture.Rows(10, 15, 17) },
                 new { name = "v_nan", dtype = "float32", rows = ImportFixture.Rows(12, 16, 15), nan_at = new[] { 3, 4 } },
                 new { name = "v_stranger", dtype = "float32", rows = ImportFixture.Rows(10, 16, 18) },
+                new { name = "v_mixed", dtype = "float32", rows = ImportFixture.Rows(10, 16, 19) },   // good features, two classes
             },
         }, folder);
 
@@ -132,12 +133,13 @@ public sealed class FeatureImportTests
         Assert.Contains("15 values per row, expected 16", ProblemOf(summary, "narrow"), StringComparison.Ordinal);
         Assert.Contains("row 3, column 4 is NaN", ProblemOf(summary, "nan"), StringComparison.Ordinal);
         Assert.Contains("no features", ProblemOf(summary, "nofile"), StringComparison.Ordinal);
+        Assert.Contains("annotated with 2 classes (class 2, class 0)", ProblemOf(summary, "mixed"), StringComparison.Ordinal);
         Assert.Equal("stranger", Assert.Single(summary.NotInAnnotations).Id);
 
         // The report beside the store names every one of them.
         using var report = JsonDocument.Parse(File.ReadAllText(summary.Report));
         var skipped = report.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["flat", "nan", "narrow", "nofile"], skipped);
+        Assert.Equal(["flat", "mixed", "nan", "narrow", "nofile"], skipped);
         Assert.Equal("stranger", report.RootElement.GetProperty("not_in_annotations")[0].GetProperty("id").GetString());
     }
 

@@ -29,8 +29,11 @@ internal sealed class ImportFixture(string folder)
         return Enumerable.Range(0, t).Select(_ => Enumerable.Range(0, d).Select(_ => Math.Round((random.NextDouble() * 8) - 4, 3)).ToArray()).ToArray();
     }
 
-    /// <summary>Writes activity_net-style annotations: each id labelled (class by index) in the training subset.</summary>
-    public void WriteAnnotations(IEnumerable<string> ids, IEnumerable<string>? unlabelled = null)
+    /// <summary>
+    /// Writes activity_net-style annotations: each id labelled (class by index) in the training subset; the ids in
+    /// <paramref name="twoClasses"/> get a second instance of the next class.
+    /// </summary>
+    public void WriteAnnotations(IEnumerable<string> ids, IEnumerable<string>? unlabelled = null, IReadOnlySet<string>? twoClasses = null)
     {
         var database = new Dictionary<string, object>();
         int i = 0;
@@ -42,7 +45,9 @@ internal sealed class ImportFixture(string folder)
                 duration = 100.0 + i,
                 resolution = "320x240",
                 url = $"https://www.youtube.com/watch?v={id}",
-                annotations = new[] { new { segment = new[] { 10.0, 50.0 }, label = $"class {i++ % 3}" } },
+                annotations = twoClasses?.Contains(id) == true
+                    ? new[] { new { segment = new[] { 10.0, 50.0 }, label = $"class {i % 3}" }, new { segment = new[] { 60.0, 90.0 }, label = $"class {(i++ + 1) % 3}" } }
+                    : new[] { new { segment = new[] { 10.0, 50.0 }, label = $"class {i++ % 3}" } },
             };
         }
 
