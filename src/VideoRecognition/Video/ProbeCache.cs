@@ -70,7 +70,7 @@ public sealed class ProbeCache
 
     private static bool IsCurrent(VideoProbe probe, string file)
     {
-        var info = new FileInfo(file);
-        return info.Exists && info.Length == probe.FileBytes && info.LastWriteTimeUtc == probe.LastWriteUtc;
+        VideoFileStamp stamp = VideoFileStamp.Of(file);
+        return stamp.Exists && stamp.Bytes == probe.FileBytes && stamp.LastWriteUtc == probe.LastWriteUtc;
     }
 }

@@ -18,37 +18,37 @@ public static class VideoProber
     /// <summary>Probes <paramref name="path"/>; a video whose frames exceed <paramref name="maxFramePixels"/> is refused unread.</summary>
     public static VideoProbe Probe(string path, long maxFramePixels = VideoConfig.DefaultMaxFramePixels, CancellationToken cancellation = default)
     {
-        var file = new FileInfo(path);
+        VideoFileStamp stamp = VideoFileStamp.Of(path);
         var probe = new VideoProbe
         {
-            Path = file.FullName,
-            FileBytes = file.Exists ? file.Length : 0,
-            LastWriteUtc = file.Exists ? file.LastWriteTimeUtc : default,
+            Path = System.IO.Path.GetFullPath(path),
+            FileBytes = stamp.Bytes,
+            LastWriteUtc = stamp.LastWriteUtc,
         };
-        if (!file.Exists)
+        if (!stamp.Exists)
         {
             return probe with { Problems = [new(VideoProblemKind.CannotOpen, "file does not exist")] };
         }
 
-        if (file.Length == 0)
+        if (stamp.Bytes == 0)
         {
             return probe with { Problems = [new(VideoProblemKind.CannotOpen, "file is empty (0 bytes)")] };
         }
 
-        using VideoCapture? capture = FfmpegCapture.TryOpen(file.FullName);
+        using VideoCapture? capture = FfmpegCapture.TryOpen(probe.Path);
         if (capture is null)
         {
             return probe with { Problems = [new(VideoProblemKind.CannotOpen, "the FFmpeg decoder does not accept the file (not a video, or damaged)")] };
         }
 
-        if (TooLarge(file.FullName, capture.FrameWidth, capture.FrameHeight, maxFramePixels) is { } tooLarge)
+        if (TooLarge(probe.Path, capture.FrameWidth, capture.FrameHeight, maxFramePixels) is { } tooLarge)
         {
             return probe with { Opens = true, Width = capture.FrameWidth, Height = capture.FrameHeight, Problems = [tooLarge] };
         }
 
         try
         {
-            return ProbeOpened(capture, file.FullName, probe with { Opens = true }, cancellation);
+            return ProbeOpened(capture, probe.Path, probe with { Opens = true }, cancellation);
         }
         catch (OpenCVException e)
         {
