@@ -34,7 +34,10 @@ public sealed class BsnCsvSource : IFeatureSource
             throw new FeatureFileException($"{Path.GetFileName(path)}: empty file (no header row)");
         }
 
-        string[] columns = header.Split(',');
+        // pandas' to_csv writes its row index first unless told not to: an unnamed (or "Unnamed: 0") first column.
+        string[] headerFields = header.Split(',');
+        int skip = headerFields[0].Length == 0 || headerFields[0].StartsWith("Unnamed:", StringComparison.Ordinal) ? 1 : 0;
+        string[] columns = headerFields[skip..];
         if (MissingColumns(columns) is { Length: > 0 } missing)
         {
             throw new FeatureFileException($"{Path.GetFileName(path)}: the header lacks column(s) {missing}; the published columns run f0, f1, ... without a gap");
@@ -51,10 +54,12 @@ public sealed class BsnCsvSource : IFeatureSource
             }
 
             string[] fields = text.Split(',');
-            if (fields.Length != columns.Length)
+            if (fields.Length != headerFields.Length)
             {
-                throw new FeatureFileException($"{Path.GetFileName(path)}, line {line}: {fields.Length} fields, the header has {columns.Length}");
+                throw new FeatureFileException($"{Path.GetFileName(path)}, line {line}: {fields.Length} fields, the header has {headerFields.Length}");
             }
+
+            fields = fields[skip..];
 
             foreach (string field in fields)
             {
@@ -66,6 +71,10 @@ public sealed class BsnCsvSource : IFeatureSource
                 else if (float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
                 {
                     values.Add(value);
+                }
+                else if (Infinity(field) is { } infinity)
+                {
+                    values.Add(infinity); // kept, so the importer reports it as infinite, naming row and column
                 }
                 else
                 {
@@ -80,6 +89,14 @@ public sealed class BsnCsvSource : IFeatureSource
     public void Dispose()
     {
     }
+
+    /// <summary>pandas writes infinities as inf and -inf, which .NET does not parse.</summary>
+    private static float? Infinity(string field) => field.ToLowerInvariant() switch
+    {
+        "inf" or "+inf" => float.PositiveInfinity,
+        "-inf" => float.NegativeInfinity,
+        _ => null,
+    };
 
     /// <summary>
     /// When the header names its columns f&lt;k&gt; (as the published files do) the names must run f0, f1, ... without

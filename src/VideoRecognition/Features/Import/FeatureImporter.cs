@@ -182,7 +182,9 @@ public sealed class FeatureImporter(ImportConfig config, int segments, int seed,
         shape.Dimension == dimension
             ? null
             : $"{shape.Dimension} values per row, expected {dimension} " +
-              (config.FeatureDimension > 0 ? "(import.feature_dimension)" : "(the width of most videos of this feature set)");
+              (config.FeatureDimension > 0 ? "(import.feature_dimension)" : "(the width of most videos of this feature set)") +
+              $"; the array is {shape.Rows} x {shape.Dimension}" +
+              (shape.Rows == dimension ? $", which looks transposed: rows must be time steps, {dimension} values each" : string.Empty);
 
     /// <summary>Reads one video's rows block by block into its segment means; returns why it cannot be used, or null.</summary>
     private string? Pool(IFeatureSource source, string name, Shape shape, string id, float[] block, float[] features, CancellationToken ct)

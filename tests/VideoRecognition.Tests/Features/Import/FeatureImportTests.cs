@@ -70,8 +70,8 @@ public sealed class FeatureImportTests
     {
         using var temp = new TempFolder();
         var fixture = new ImportFixture(temp.Path);
-        double[][] good = ImportFixture.Rows(100, 400, 7), shortVideo = ImportFixture.Rows(5, 400, 8);
-        fixture.WriteAnnotations(["good1", "short1", "nan1", "nocolumn1"]);
+        double[][] good = ImportFixture.Rows(100, 400, 7), shortVideo = ImportFixture.Rows(5, 400, 8), indexed = ImportFixture.Rows(100, 400, 11);
+        fixture.WriteAnnotations(["good1", "short1", "nan1", "nocolumn1", "indexed1", "inf1"]);
         string folder = temp["csv_mean_100"];
         ProducerLibraries.Write("csv", new
         {
@@ -81,6 +81,8 @@ public sealed class FeatureImportTests
                 new { name = "v_short1", rows = shortVideo },
                 new { name = "v_nan1", rows = ImportFixture.Rows(100, 400, 9), nan_at = new[] { 42, 17 } }, // pandas writes it as an empty field
                 new { name = "v_nocolumn1", rows = ImportFixture.Rows(100, 400, 10), drop_columns = new[] { "f7" } },
+                new { name = "v_indexed1", rows = indexed, index = true },                  // pandas' default: its row index as the first column
+                new { name = "v_inf1", rows = ImportFixture.Rows(100, 400, 12), inf_at = new[] { 8, 3 } },  // pandas writes it as -inf
             },
         }, folder);
 
@@ -88,10 +90,12 @@ public sealed class FeatureImportTests
 
         Assert.Equal(FeatureFormat.BsnCsv, summary.Format);
         using var store = FeatureStore.Open(fixture.Store);
-        Assert.Equal(["good1", "short1"], store.Videos.Select(v => v.Id));
+        Assert.Equal(["good1", "indexed1", "short1"], store.Videos.Select(v => v.Id));
         Assert.Equal(400, store.Manifest.FeatureDimension);
         ImportFixture.AssertClose(ImportFixture.Reference(good), ImportFixture.Stored(store, "good1"), "100 x 400");
         ImportFixture.AssertClose(ImportFixture.Reference(shortVideo), ImportFixture.Stored(store, "short1"), "5 rows");
+        ImportFixture.AssertClose(ImportFixture.Reference(indexed), ImportFixture.Stored(store, "indexed1"), "index column dropped");
+        Assert.Contains("row 8, column 3 is infinite", ProblemOf(summary, "inf1"), StringComparison.Ordinal);
         Assert.Contains("row 42, column 17 is NaN", ProblemOf(summary, "nan1"), StringComparison.Ordinal);
         Assert.Contains("lacks column(s) f7", ProblemOf(summary, "nocolumn1"), StringComparison.Ordinal);
     }
@@ -102,7 +106,7 @@ public sealed class FeatureImportTests
         using var temp = new TempFolder();
         var fixture = new ImportFixture(temp.Path);
         double[][] f32 = ImportFixture.Rows(30, 16, 11), f16 = ImportFixture.Rows(21, 16, 12), fortran = ImportFixture.Rows(17, 16, 13), few = ImportFixture.Rows(2, 16, 14);
-        fixture.WriteAnnotations(["f32", "f16", "fortran", "few", "flat", "narrow", "nan", "nofile", "mixed"], twoClasses: new HashSet<string> { "mixed" });
+        fixture.WriteAnnotations(["f32", "f16", "fortran", "few", "flat", "narrow", "nan", "nofile", "mixed", "transposed"], twoClasses: new HashSet<string> { "mixed" });
         string folder = temp["i3d"];
         ProducerLibraries.Write("npy", new
         {
@@ -114,6 +118,7 @@ public sealed class FeatureImportTests
                 new { name = "v_few", dtype = "float32", rows = few },
                 new { name = "v_flat", dtype = "float32", rows = ImportFixture.Rows(4, 16, 16), reshape = new[] { 64 } },
                 new { name = "v_narrow", dtype = "float32", rows = ImportFixture.Rows(10, 15, 17) },
+                new { name = "v_transposed", dtype = "float32", rows = ImportFixture.Rows(16, 9, 20) },   // [D, T] saved instead of [T, D]
                 new { name = "v_nan", dtype = "float32", rows = ImportFixture.Rows(12, 16, 15), nan_at = new[] { 3, 4 } },
                 new { name = "v_stranger", dtype = "float32", rows = ImportFixture.Rows(10, 16, 18) },
                 new { name = "v_mixed", dtype = "float32", rows = ImportFixture.Rows(10, 16, 19) },   // good features, two classes
@@ -131,6 +136,8 @@ public sealed class FeatureImportTests
         ImportFixture.AssertClose(ImportFixture.Reference(ImportFixture.AsFloat32(few)), ImportFixture.Stored(store, "few"), "2 rows");
         Assert.Contains("shape (64,)", ProblemOf(summary, "flat"), StringComparison.Ordinal);
         Assert.Contains("15 values per row, expected 16", ProblemOf(summary, "narrow"), StringComparison.Ordinal);
+        Assert.DoesNotContain("transposed", ProblemOf(summary, "narrow"), StringComparison.Ordinal);
+        Assert.Contains("the array is 16 x 9, which looks transposed", ProblemOf(summary, "transposed"), StringComparison.Ordinal);
         Assert.Contains("row 3, column 4 is NaN", ProblemOf(summary, "nan"), StringComparison.Ordinal);
         Assert.Contains("no features", ProblemOf(summary, "nofile"), StringComparison.Ordinal);
         Assert.Contains("annotated with 2 classes (class 2, class 0)", ProblemOf(summary, "mixed"), StringComparison.Ordinal);
@@ -139,7 +146,7 @@ public sealed class FeatureImportTests
         // The report beside the store names every one of them.
         using var report = JsonDocument.Parse(File.ReadAllText(summary.Report));
         var skipped = report.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["flat", "mixed", "nan", "narrow", "nofile"], skipped);
+        Assert.Equal(["flat", "mixed", "nan", "narrow", "nofile", "transposed"], skipped);
         Assert.Equal("stranger", report.RootElement.GetProperty("not_in_annotations")[0].GetProperty("id").GetString());
     }
 

@@ -11,7 +11,8 @@ SPEC.json: {"dataset": "c3d_features",
                       ],
             "truncate_inside": "v_xyz"}   (hdf5 only: cut the file in the middle of that video's data)
 
-Per-video options: "nan_at": [r, c] (that value NaN), "reshape": [...], "fortran": true (npy, column-major), "drop_columns": ["f5"] (csv), "no_dataset": true (hdf5).
+Per-video options: "nan_at": [r, c] (that value NaN), "inf_at": [r, c] (that value -inf), "reshape": [...], "fortran": true (npy, column-major),
+"drop_columns": ["f5"] (csv), "index": true (csv: pandas' default row-index column kept), "no_dataset": true (hdf5).
 Generated rows: a class direction on the rows inside "fg", a shared background direction elsewhere, plus noise;
 directions come from one generator seeded by the spec's "signal_seed", so videos of one class share them.
 """
@@ -26,6 +27,8 @@ def rows_of(video, spec):
     rows = generated(video, spec) if "shape" in video else np.asarray(video["rows"], dtype=np.float64)
     if "nan_at" in video:
         rows[tuple(video["nan_at"])] = np.nan
+    if "inf_at" in video:
+        rows[tuple(video["inf_at"])] = -np.inf
     return rows
 
 
@@ -69,7 +72,7 @@ def write_csv(spec, out):
         rows = rows_of(video, spec).astype(video.get("dtype", "float64"))
         frame = pd.DataFrame(rows, columns=[f"f{i}" for i in range(rows.shape[1])])
         frame = frame.drop(columns=video.get("drop_columns", []))
-        frame.to_csv(os.path.join(out, video["name"] + ".csv"), index=False)
+        frame.to_csv(os.path.join(out, video["name"] + ".csv"), index=video.get("index", False))
 
 
 def write_npy(spec, out):
