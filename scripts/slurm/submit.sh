@@ -158,6 +158,26 @@ yaml_value() { # section key: one scalar of the effective config, unquoted
       print v; exit
     }' <<<"$effective"
 }
+# The chain extracts from videos: a config that imports published features, or data the jobs cannot find from
+# here (their working folder), would only fail once queued, perhaps after hours of extraction.
+if [ -z "$study" ]; then
+  import_source="$(yaml_value import source)"
+  [ -z "$import_source" ] || fail "$config imports published features (import.source: $import_source), which this chain does not do; run ./vrec import-features, ./vrec train and ./vrec eval with it (README \"From the public feature files\")"
+  needed=()
+  case ",$stages," in *,index,* | *,extract,*) needed+=(annotations videos) ;; esac
+  case ",$stages," in *,train,*) needed+=(splits) ;; esac
+  for key in "${needed[@]}"; do
+    path="$(yaml_value data "$key")"
+    if [ ! -e "$path" ]; then
+      hint=""; [ "$key" != splits ] || hint="; make one with ./vrec split (README \"ActivityNet\")"
+      if ((dry_run)); then
+        echo "submit: warning: data.$key '$path' does not exist (paths are relative to this folder, $PWD)$hint; a real submission is refused" >&2
+      else
+        fail "data.$key '$path' does not exist (paths are relative to this folder, $PWD)$hint"
+      fi
+    fi
+  done
+fi
 device="$(yaml_value "" device)"
 features_out="$(yaml_value features output)"
 train_out="$(yaml_value train output)"

@@ -84,6 +84,21 @@ public sealed class SubmitScriptTests : IDisposable
         Assert.EndsWith("study.sbatch " + Config + " --seeds 0,1 --out runs/study --inits 3 --aggregate", inits["aggregate"]);
     }
 
+    [Fact]
+    public void A_chain_whose_jobs_could_not_find_their_data_is_refused_before_anything_is_queued()
+    {
+        // No sbatch runs here: with the data missing from the submitting folder the script stops first.
+        var missing = ScriptProcess.Run(temp.Path, Vrec, HangGuard.Limit, "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, "submit.sh"), Config, "--gpus", "0"]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("data.annotations 'data/synthetic/annotations.json' does not exist", missing.Stderr);
+        Assert.DoesNotContain("sbatch", missing.Stdout);
+
+        string import = Path.Combine(RepositoryPaths.Root, "configs", "anet13-c3d-5way.yaml");
+        var imported = ScriptProcess.Run(temp.Path, Vrec, HangGuard.Limit, "bash", [Path.Combine(LocalSlurmCluster.ScriptsFolder, "submit.sh"), import, "--dry-run"]);
+        Assert.Equal(2, imported.ExitCode);
+        Assert.Contains("imports published features", imported.Stderr);
+    }
+
     [Theory]
     [InlineData("extract.sbatch", "2", "C.yaml --shards 3", "extract --config C.yaml --shard 2/3")]
     [InlineData("extract.sbatch", "", "C.yaml --merge --set a=b", "extract --config C.yaml --merge --set a=b")]
