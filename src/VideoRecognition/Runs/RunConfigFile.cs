@@ -166,12 +166,31 @@ public static class RunConfigFile
         return reader.ReadToEnd();
     }
 
+    private static int? FirstTabIndentedLine(string yaml)
+    {
+        string[] lines = yaml.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TakeWhile(char.IsWhiteSpace).Contains('\t'))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     private static YamlNode? ParseYaml(string yaml, string source)
     {
         var stream = new YamlStream();
         try
         {
             stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e) when (FirstTabIndentedLine(yaml) is { } line && (e.InnerException?.Message ?? e.Message).Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            // YamlDotNet places this error at the start of the mapping it was scanning (often line 1): name the line itself.
+            throw new BadInputException($"{source}, line {line}: malformed YAML: a tab in the indentation (YAML indents with spaces)");
         }
         catch (YamlException e)
         {

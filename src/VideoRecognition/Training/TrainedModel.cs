@@ -60,6 +60,11 @@ public sealed class TrainedModel : IDisposable
                 $"checkpoint '{checkpoint}' was trained on {state.FeatureDimension}-d features ({state.Backbone}); the feature store holds {features.FeatureDimension}-d features ({features.Backbone}). Evaluate it on features from the same backbone.");
         }
 
+        if (!File.Exists(CheckpointStore.ModelFile(checkpoint)))
+        {
+            throw new BadInputException($"checkpoint '{checkpoint}': {Path.GetFileName(CheckpointStore.ModelFile(checkpoint))} is missing (the weights were deleted or never written); use another checkpoint of the run");
+        }
+
         var model = new AnnotationEfficientModel(state.FeatureDimension, state.BaseClasses.Count, modelConfigOf(CheckpointStore.ConfigFile(checkpoint)).Resolved());
         try
         {

@@ -95,6 +95,16 @@ public sealed class CommandLineErrorTests
     }
 
     [Fact]
+    public void A_tab_in_the_indentation_is_named_at_its_own_line()
+    {
+        using var temp = new TempFolder();
+        string path = temp["tabbed.yaml"];
+        File.WriteAllText(path, "seed: 1\nsynth:\n  classes: 40\n  fps: 10\nvideo:\n\tsegments: 8\n");
+        var result = VrecProcess.Run("config", "--config", path);
+        VrecProcess.AssertRefused(result, "tabbed.yaml, line 6", "tab in the indentation");
+    }
+
+    [Fact]
     public void Unclosed_flow_collections_are_malformed_yaml_not_an_internal_error()
     {
         // YamlDotNet's scanner throws InvalidOperationException (no YamlException) on this input.

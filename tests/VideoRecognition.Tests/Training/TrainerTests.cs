@@ -64,6 +64,21 @@ public sealed class TrainerTests(TrainingDataset dataset) : IClassFixture<Traini
     }
 
     [Fact]
+    public void A_checkpoint_without_its_weights_is_refused_as_missing_them()
+    {
+        using var temp = new TempFolder();
+        var config = dataset.Config(temp["run"], ["train.epochs=1"]);
+        TrainingJob.Train(config, false, SilentProgress.Instance, CancellationToken.None);
+        string checkpoint = temp["run/checkpoints/epoch-0001"];
+        File.Delete(Path.Combine(checkpoint, "model.bin"));
+
+        using var store = VideoRecognition.Features.FeatureStore.Open(config.Features.Output);
+        var e = Assert.Throws<BadInputException>(() => TrainedModel.Load(checkpoint, store.Manifest, config.Device, VideoRecognition.Runs.RunConfigFile.ModelConfigOf));
+        Assert.Contains(checkpoint, e.Message);
+        Assert.Contains("model.bin is missing", e.Message);
+    }
+
+    [Fact]
     public void Another_initialisation_of_the_seed_trains_other_weights_and_repeats_them()
     {
         using var temp = new TempFolder();
