@@ -111,14 +111,18 @@ internal static class SummaryTable
             return;
         }
 
-        foreach (string message in report.Messages)
+        // Routine problems (a segment clamped by less than the tolerance) are counted above but are not warnings,
+        // as `vrec index` treats them; as many others are shown as the reader kept messages.
+        var warnings = report.Problems.Where(p => !p.Routine).ToList();
+        int shown = report.MessagesLeftOut > 0 ? report.Messages.Count : warnings.Count;
+        foreach (var problem in warnings.Take(shown))
         {
-            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, message);
+            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, problem.Message);
         }
 
-        if (report.MessagesLeftOut > 0)
+        if (warnings.Count > shown)
         {
-            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, $"... and {report.MessagesLeftOut} more problems of the kinds counted above.");
+            ConsoleReporter.WriteLog(Progress.LogLevel.Warning, $"... and {warnings.Count - shown} more problems of the kinds counted above.");
         }
     }
 

@@ -34,6 +34,22 @@ public sealed class SplitCommandTests
         Assert.Contains("fits", check.Stdout);
     }
 
+    /// <summary>A segment a fraction of a second past its video's end is clamped as `vrec index` does, counted but not warned; one far past it is warned.</summary>
+    [Fact]
+    public void Check_warns_about_far_overruns_but_not_routine_clamps()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp["anno.json"], Annotations
+            .Replace("\"v_a\": {\"duration_second\": 20.0, \"annotations\": [{\"segment\": [1.0, 5.0]", "\"v_a\": {\"duration_second\": 20.0, \"annotations\": [{\"segment\": [1.0, 20.4]")
+            .Replace("\"v_b\": {\"duration_second\": 20.0, \"annotations\": [{\"segment\": [1.0, 5.0]", "\"v_b\": {\"duration_second\": 20.0, \"annotations\": [{\"segment\": [1.0, 27.0]"));
+        File.WriteAllText(temp["split.txt"], "base\tBallet\nbase\tLong jump\nbase\tArchery\nval\tCurling\nnovel\tPolo\n");
+        var check = VrecProcess.Run("split", "--annotations", temp["anno.json"], "--check", temp["split.txt"]);
+
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("video 'b'", check.Output);
+        Assert.DoesNotContain("video 'a'", check.Output);
+    }
+
     [Fact]
     public void Check_names_the_classes_a_split_gets_wrong()
     {
