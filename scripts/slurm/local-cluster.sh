@@ -18,6 +18,8 @@
 # JobCompType=jobcomp/filetxt, which `sacct --completion` (-c) reads (state, exit code, start and end times);
 # slurmctld also keeps finished jobs in memory for MinJobAge (an hour here) for `scontrol show job`.
 set -euo pipefail
+# Bash before 4.4 calls an empty array unbound under -u, and clusters still run 4.2 (RHEL/CentOS 7).
+((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404)) || set +u
 
 state="${VREC_SLURM_DIR:-/tmp/vrec-slurm}"
 case "$state" in /*) ;; *) state="$PWD/$state" ;; esac

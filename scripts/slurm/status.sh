@@ -13,6 +13,8 @@
 # Exit code: 0 every job finished; 1 something failed and nothing else is running (the rerun commands are
 # printed); 3 still running or pending; 2 usage error or no such workflow.
 set -euo pipefail
+# Bash before 4.4 calls an empty array unbound under -u, and clusters still run 4.2 (RHEL/CentOS 7).
+((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404)) || set +u
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() { echo "usage: scripts/slurm/status.sh JOBID [--logs FOLDER]   (FOLDER: submit.sh --logs, default slurm-logs)" >&2; exit 2; }

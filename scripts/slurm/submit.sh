@@ -9,6 +9,8 @@
 # (vrec study --seeds SEEDS --aggregate). Run it from the folder the config's relative paths start from (the jobs
 # run there); `scripts/slurm/status.sh <first job id>` says how the workflow is doing and what to rerun.
 set -euo pipefail
+# Bash before 4.4 calls an empty array unbound under -u, and clusters still run 4.2 (RHEL/CentOS 7).
+((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 404)) || set +u
 
 usage() {
   cat <<'EOF'
