@@ -50,7 +50,7 @@ internal static class FeatureIndexJson
         }
         catch (JsonException ex)
         {
-            throw new BadInputException($"{path}: not a feature store manifest ({ex.Message})");
+            throw new BadInputException($"{path}: not a feature store manifest ({OurJson.Reason(ex)})");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

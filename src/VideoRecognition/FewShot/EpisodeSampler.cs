@@ -15,10 +15,15 @@ public static class EpisodeSampler
     private const string Purpose = "fewshot.episode";
 
     public static EpisodeSet Sample(
-        IEnumerable<string> classes, IEnumerable<VideoEmbedding> videos, EvaluationConfig config, Seed seed)
+        IEnumerable<string> classes, IEnumerable<VideoEmbedding> videos, EvaluationConfig config, Seed seed) =>
+        Sample(classes, videos.Select(v => (v.Id, v.Label)), config, seed);
+
+    /// <summary>Episodes as <paramref name="config"/> asks, from ids and labels alone (no embedding needed yet).</summary>
+    public static EpisodeSet Sample(
+        IEnumerable<string> classes, IEnumerable<(string Id, string Label)> videos, EvaluationConfig config, Seed seed)
     {
         ConfigValidation.ThrowIfInvalid(config, "eval");
-        return Sample(classes, videos.Select(v => (v.Id, v.Label)), config.Split, config.Way, config.Shot, config.Query, config.Episodes, seed);
+        return Sample(classes, videos, config.Split, config.Way, config.Shot, config.Query, config.Episodes, seed);
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ public static class EpisodeSetJson
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"Episode set file '{path}' is malformed: {e.Message}", e);
+            throw new BadInputException($"Episode set file '{path}' is malformed: {OurJson.Reason(e)}", e);
         }
 
         set.EnsureSound($"Episode set file '{path}'");

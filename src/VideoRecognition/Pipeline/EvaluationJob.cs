@@ -56,6 +56,12 @@ public static class EvaluationJob
         }
 
         var positions = StoreEmbeddings.PositionsOf(store, classes);
+        var labels = positions.ToDictionary(p => store.Videos[p].Id, p => store.Videos[p].Label, StringComparer.Ordinal);
+
+        // Episodes need only ids and labels: drawn (or a replayed file read and checked) before the costly embedding.
+        EpisodeSet episodes = replayEpisodes is null
+            ? EpisodeSampler.Sample(classes, labels.Select(l => (l.Key, l.Value)), eval, Seed.From(config.Seed).Derive("eval.episodes"))
+            : Replayable(EpisodeSetJson.Read(replayEpisodes), replayEpisodes, labels, config.Features.Output);
         var models = new List<ModelEmbeddings>();
         foreach (string checkpoint in checkpoints)
         {
@@ -65,9 +71,6 @@ public static class EvaluationJob
             models.Add(ModelEmbeddings.Of(UniqueName(trained.Name, models), StoreEmbeddings.Embed(trained.Model, store, positions, Backbones.BackboneFactory.ToTorch(config.Device))));
         }
 
-        EpisodeSet episodes = replayEpisodes is null
-            ? EpisodeSampler.Sample(classes, models[0].Videos.Values, eval, Seed.From(config.Seed).Derive("eval.episodes"))
-            : EpisodeSetJson.Read(replayEpisodes);
         var (annotated, version) = Annotated(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
         var truth = annotated
             .Where(v => v.Segments.Count > 0)
@@ -147,6 +150,31 @@ public static class EvaluationJob
 
         var annotations = DatasetAnnotations.Read(data, SilentProgress.Instance);
         return (annotations.Videos.Where(v => ids.Contains(v.Id)).ToList(), ActivityNetResultJson.VersionFor(annotations.Version));
+    }
+
+    /// <summary>A replayed set whose videos are all in the store with the labels it gives them.</summary>
+    private static EpisodeSet Replayable(EpisodeSet set, string file, IReadOnlyDictionary<string, string> labels, string store)
+    {
+        foreach (Episode episode in set.Episodes)
+        {
+            for (int c = 0; c < episode.Classes.Count; c++)
+            {
+                foreach (string id in episode.Support[c].Concat(episode.Query[c]))
+                {
+                    if (!labels.TryGetValue(id, out string? label))
+                    {
+                        throw new BadInputException($"Episode set file '{file}' uses video '{id}', which is not among the videos of the evaluated classes in the feature store {store}; replay it with the config (store and split) it was made with.");
+                    }
+
+                    if (label != episode.Classes[c])
+                    {
+                        throw new BadInputException($"Episode set file '{file}' uses video '{id}' as '{episode.Classes[c]}', but the feature store {store} labels it '{label}'.");
+                    }
+                }
+            }
+        }
+
+        return set;
     }
 
     private static string UniqueName(string name, IReadOnlyList<ModelEmbeddings> taken)

@@ -37,7 +37,7 @@ public static class StudyJson
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path} is not a readable study result ({e.Message}); delete it to run that seed (or cell) again", e);
+            throw new BadInputException($"{path} is not a readable study result ({OurJson.Reason(e)}); delete it to run that seed (or cell) again", e);
         }
     }
 }

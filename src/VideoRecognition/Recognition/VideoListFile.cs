@@ -139,7 +139,7 @@ public static class VideoListFile
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path} is not valid JSON: {e.Message}");
+            throw new BadInputException($"{path} is not valid JSON: {OurJson.Reason(e)}");
         }
     }
 

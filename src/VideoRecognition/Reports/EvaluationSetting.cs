@@ -38,23 +38,40 @@ public sealed record EvaluationSetting(
             using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
             JsonElement root = document.RootElement;
             return new EvaluationSetting(
-                Text(root, "split"),
-                root.GetProperty("way").GetInt32(),
-                root.GetProperty("shot").GetInt32(),
-                root.GetProperty("query").GetInt32(),
-                root.GetProperty("episodes").GetInt32(),
-                root.GetProperty("seed").GetUInt64(),
-                Text(root, "classifier"),
-                root.GetProperty("models").EnumerateArray().Select(EvaluatedModel.Read).ToList());
+                Field(root, "split", JsonValueKind.String).GetString()!,
+                Field(root, "way", JsonValueKind.Number).GetInt32(),
+                Field(root, "shot", JsonValueKind.Number).GetInt32(),
+                Field(root, "query", JsonValueKind.Number).GetInt32(),
+                Field(root, "episodes", JsonValueKind.Number).GetInt32(),
+                Field(root, "seed", JsonValueKind.Number).GetUInt64(),
+                Field(root, "classifier", JsonValueKind.String).GetString()!,
+                Field(root, "models", JsonValueKind.Array).EnumerateArray().Select(EvaluatedModel.Read).ToList());
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
-            throw new Runtime.BadInputException($"'{path}' is not a few-shot result JSON: {e.Message}");
+            throw new Runtime.BadInputException($"'{path}' is not a few-shot result JSON: {Runtime.OurJson.Reason(e)}");
+        }
+        catch (FormatException e)
+        {
+            throw new Runtime.BadInputException($"'{path}' is not a few-shot result JSON (as `vrec eval` writes results-*.json): {e.Message}");
         }
     }
 
-    private static string Text(JsonElement element, string key) =>
-        element.GetProperty(key).GetString() ?? throw new FormatException($"'{key}' is null");
+    /// <summary>The value under <paramref name="key"/>; a FormatException naming the key when it is absent or of another kind.</summary>
+    internal static JsonElement Field(JsonElement element, string key, JsonValueKind kind)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"expected an object with '{key}', found {Runtime.OurJson.KindName(element.ValueKind)}");
+        }
+
+        if (!element.TryGetProperty(key, out JsonElement value))
+        {
+            throw new FormatException($"it has no '{key}'");
+        }
+
+        return value.ValueKind == kind ? value : throw new FormatException($"'{key}': expected {Runtime.OurJson.KindName(kind)}, found {Runtime.OurJson.KindName(value.ValueKind)}");
+    }
 }
 
 /// <summary>One model's row of the evaluation table; localisation numbers are null when not measured.</summary>
@@ -82,18 +99,18 @@ public sealed record EvaluatedModel(
 
     internal static EvaluatedModel Read(JsonElement model)
     {
-        JsonElement localisation = model.GetProperty("localisation");
+        JsonElement localisation = model.ValueKind == JsonValueKind.Object && model.TryGetProperty("localisation", out JsonElement l) ? l : default;
         bool localised = localisation.ValueKind == JsonValueKind.Object;
         return new EvaluatedModel(
-            model.GetProperty("model").GetString() ?? throw new FormatException("'model' is null"),
-            model.GetProperty("mean_accuracy").GetDouble(),
-            model.GetProperty("ci95_half_width").GetDouble(),
-            model.GetProperty("ci95_method").GetString() ?? "",
-            localised ? localisation.GetProperty("queries").GetInt64() : null,
+            EvaluationSetting.Field(model, "model", JsonValueKind.String).GetString()!,
+            EvaluationSetting.Field(model, "mean_accuracy", JsonValueKind.Number).GetDouble(),
+            EvaluationSetting.Field(model, "ci95_half_width", JsonValueKind.Number).GetDouble(),
+            model.TryGetProperty("ci95_method", out JsonElement method) && method.ValueKind == JsonValueKind.String ? method.GetString()! : "",
+            localised ? EvaluationSetting.Field(localisation, "queries", JsonValueKind.Number).GetInt64() : null,
             localised ? Number(localisation, "mean_tiou") : null,
             localised ? Number(localisation, "map_at_0_5") : null);
     }
 
     private static double? Number(JsonElement element, string key) =>
-        element.GetProperty(key) is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : null;
+        element.TryGetProperty(key, out JsonElement n) && n.ValueKind == JsonValueKind.Number ? n.GetDouble() : null;
 }

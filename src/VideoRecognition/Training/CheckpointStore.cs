@@ -93,7 +93,7 @@ public sealed class CheckpointStore(string runFolder)
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path}: not a checkpoint state ({e.Message})");
+            throw new BadInputException($"{path}: not a checkpoint state ({OurJson.Reason(e)})");
         }
     }
 

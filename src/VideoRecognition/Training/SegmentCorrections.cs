@@ -98,7 +98,7 @@ public sealed class SegmentCorrections
         }
         catch (JsonException e)
         {
-            throw new BadInputException($"{path} is not valid JSON: {e.Message}");
+            throw new BadInputException($"{path} is not valid JSON: {OurJson.Reason(e)}");
         }
     }
 

@@ -27,6 +27,24 @@ public sealed class EpisodeSetJsonTests
         Assert.Equal(original.Accuracy, replayed.Accuracy);
     }
 
+    /// <summary>The message speaks of the file (its keys, line and position from 1), not of the .NET types that read it.</summary>
+    [Theory]
+    [InlineData("{\"a\": 1}", "missing 'format_version', 'split'")]
+    [InlineData("[1, 2", "(line 1, position")]
+    [InlineData("{\"format_version\": \"two\"}", "at $.format_version (line 1, position")]
+    public void A_file_that_is_not_an_episode_set_is_refused_in_its_own_terms(string json, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["other.json"], json);
+
+        var error = Assert.Throws<BadInputException>(() => EpisodeSetJson.Read(folder["other.json"]));
+
+        Assert.Contains("other.json' is malformed", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("VideoRecognition.", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
+    }
+
     [Fact]
     public void A_set_that_reuses_a_video_within_an_episode_is_refused_when_read()
     {

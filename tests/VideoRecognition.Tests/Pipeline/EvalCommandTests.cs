@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VideoRecognition.FewShot;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Progress;
 using VideoRecognition.Tests.Cli;
@@ -38,6 +39,32 @@ public sealed class EvalCommandTests : IClassFixture<TrainingDataset>, IDisposab
         Assert.True(replay.ExitCode == 0, replay.Output);
         Assert.Equal(Accuracy(temp["eval1"]), Accuracy(temp["eval2"]));
         Assert.Equal(File.ReadAllBytes(episodes), File.ReadAllBytes(Directory.GetFiles(temp["eval2"], "episodes-*.json").Single()));
+    }
+
+    [Fact]
+    public void A_replay_file_that_is_not_an_episode_set_is_refused_before_any_model_is_embedded()
+    {
+        File.WriteAllText(temp["results.json"], "{\"split\": \"base\", \"models\": []}");
+        var result = VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--replay", temp["results.json"], "--out", temp["e"]);
+
+        VrecProcess.AssertRefused(result, "results.json' is malformed: missing 'format_version'");
+        Assert.DoesNotContain("Embedding", result.Output);
+    }
+
+    [Fact]
+    public void A_replayed_episode_with_a_video_the_store_lacks_is_refused_before_any_model_is_embedded()
+    {
+        var first = VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--out", temp["eval1"]);
+        Assert.True(first.ExitCode == 0, first.Output);
+        string episodes = Directory.GetFiles(temp["eval1"], "episodes-*.json").Single();
+        EpisodeSet set = EpisodeSetJson.Read(episodes);
+        string someone = set.Episodes[0].Query[0][0];
+        File.WriteAllText(temp["other.json"], File.ReadAllText(episodes).Replace($"\"{someone}\"", "\"not-in-the-store\"", StringComparison.Ordinal));
+
+        var result = VrecProcess.Run("eval", "--config", config, "--checkpoint", checkpoint, "--replay", temp["other.json"], "--out", temp["e"]);
+
+        VrecProcess.AssertRefused(result, "uses video 'not-in-the-store'");
+        Assert.DoesNotContain("Embedding", result.Output);
     }
 
     [Fact]

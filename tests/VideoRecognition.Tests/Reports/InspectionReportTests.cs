@@ -135,13 +135,20 @@ public sealed partial class InspectionReportTests(SampleReport report) : IClassF
         Assert.Equal("normal", read.Models[0].IntervalMethod);
     }
 
-    [Fact]
-    public void A_malformed_evaluation_json_names_its_file()
+    [Theory]
+    [InlineData("{\"way\": 5}", "no 'split'")]
+    [InlineData("{\"split\": \"novel\", \"way\": \"5\"}", "'way': expected number, found string")]
+    [InlineData("[1, 2]", "expected an object with 'split', found list")]
+    [InlineData("{\"split\": \"novel\", \"way\": 5, \"shot\": 1, \"query\": 1, \"episodes\": 2, \"seed\": 1, \"classifier\": \"prototype\", \"models\": [{\"model\": \"full\"}]}", "no 'mean_accuracy'")]
+    [InlineData("{\"split\": \n", "line 2")]
+    public void A_malformed_evaluation_json_names_its_file_and_what_is_wrong(string json, string expected)
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder["bad.json"], "{\"way\": 5}");
+        File.WriteAllText(folder["bad.json"], json);
         var e = Assert.Throws<VideoRecognition.Runtime.BadInputException>(() => EvaluationSetting.Read(folder["bad.json"]));
         Assert.Contains("bad.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("dictionary", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

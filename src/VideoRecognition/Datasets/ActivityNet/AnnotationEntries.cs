@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Datasets.ActivityNet;
 
@@ -23,8 +24,8 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
             return true;
         }
 
-        string found = video.TryGetProperty(field, out JsonElement other) ? $"a {Kind(other.ValueKind)}" : "nothing";
-        problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': field '{field}' should be a {Kind(kind)}, found {found}; video dropped");
+        string found = video.TryGetProperty(field, out JsonElement other) ? $"a {OurJson.KindName(other.ValueKind)}" : "nothing";
+        problems.Add(AnnotationIssue.MissingField, id, $"video '{id}': field '{field}' should be a {OurJson.KindName(kind)}, found {found}; video dropped");
         return false;
     }
 
@@ -95,7 +96,7 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
         string where = $"video '{id}', annotation {index}";
         if (annotation.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(AnnotationIssue.MissingField, id, $"{where}: expected an object {{segment, label}}, found a {Kind(annotation.ValueKind)}; dropped");
+            problems.Add(AnnotationIssue.MissingField, id, $"{where}: expected an object {{segment, label}}, found a {OurJson.KindName(annotation.ValueKind)}; dropped");
             return null;
         }
 
@@ -171,15 +172,4 @@ internal sealed class AnnotationEntries(AnnotationProblems problems, IReadOnlySe
     }
 
     private static string Seconds(double seconds) => Math.Round(seconds, 3).ToString(CultureInfo.InvariantCulture);
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "list",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "true/false",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

@@ -57,7 +57,7 @@ public static class GroundTruthJson
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            throw new BadInputException($"Ground-truth file '{path}' is malformed: {e.Message}", e);
+            throw new BadInputException($"Ground-truth file '{path}' is malformed: {(e is JsonException json ? OurJson.Reason(json) : e.Message)}", e);
         }
     }
 
