@@ -5,7 +5,7 @@ using VideoRecognition.Model;
 using VideoRecognition.Pipeline;
 using VideoRecognition.Runs;
 
-namespace VideoRecognition.Tests.Configuration;
+namespace VideoRecognition.Tests.Runs;
 
 /// <summary>The files in configs/ load, say what their headers claim, and match what the demo trains.</summary>
 public sealed class ShippedConfigTests

@@ -2,7 +2,7 @@ using VideoRecognition.Configuration;
 using VideoRecognition.Runs;
 using VideoRecognition.Runtime;
 
-namespace VideoRecognition.Tests.Configuration;
+namespace VideoRecognition.Tests.Runs;
 
 public sealed class RunConfigFileTests
 {
