@@ -22,6 +22,10 @@ internal sealed class IndexCommand : Command<DataSettings>
         // Each problem was logged as it was read; the table counts them.
         SummaryTable.Write(annotations, withMessages: false);
         SummaryTable.Write(index, Path.Combine(output, VideoIndex.FileName));
-        return ExitCodes.Ok;
+
+        // An index in which no video can be used almost always means a wrong --videos folder; the report stays written.
+        return index.Usable().Count > 0
+            ? ExitCodes.Ok
+            : throw new BadInputException($"none of the {index.Videos.Count} annotated videos is usable in {config.Data.Videos} (--videos, data.videos): each is missing or unreadable, as the report says:  {Path.Combine(output, VideoIndex.FileName)}");
     }
 }

@@ -56,7 +56,7 @@ public sealed class VideoFolderCommandTests(ExtractionDataset dataset) : IClassF
         Directory.CreateDirectory(temp["run"]);
         string config = dataset.WriteConfig(temp["run"]);
         var index = VrecProcess.Run("index", "--config", config, "--set", "video.max_frame_pixels=1000");
-        Assert.True(index.ExitCode == 0, index.Output);
+        VrecProcess.AssertRefused(index, $"none of the {ExtractionDataset.Videos} annotated videos is usable");
         JsonElement[] videos = IndexedVideos(temp["run/index"]);
         Assert.All(videos, v =>
         {
@@ -75,6 +75,18 @@ public sealed class VideoFolderCommandTests(ExtractionDataset dataset) : IClassF
         var admitted = VrecProcess.Run("index", "--config", config);
         Assert.True(admitted.ExitCode == 0, admitted.Output);
         Assert.All(IndexedVideos(temp["run/index"]), v => Assert.Equal("ok", Status(v)));
+    }
+
+    [Fact]
+    public void An_index_of_a_folder_without_the_videos_is_written_and_refused()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["run"]);
+        Directory.CreateDirectory(temp["elsewhere"]);
+        var index = VrecProcess.Run("index", "--config", dataset.WriteConfig(temp["run"], temp["elsewhere"]));
+
+        VrecProcess.AssertRefused(index, $"none of the {ExtractionDataset.Videos} annotated videos is usable in {temp["elsewhere"]}");
+        Assert.All(IndexedVideos(temp["run/index"]), v => Assert.Equal("missing", Status(v)));
     }
 
     [Fact]

@@ -41,9 +41,13 @@ public sealed class ModelConfigTests
     [Fact]
     public void Each_ablation_alone_is_valid()
     {
-        new ModelConfig { BackgroundClass = false, SelfWeighting = SelfWeighting.None }.Validate();
-        new ModelConfig { SelfWeighting = SelfWeighting.None }.Validate();
-        new ModelConfig { Contrastive = false }.Validate();
+        ModelConfig[] ablations =
+        [
+            new() { BackgroundClass = false, SelfWeighting = SelfWeighting.None },
+            new() { SelfWeighting = SelfWeighting.None },
+            new() { Contrastive = false },
+        ];
+        Assert.All(ablations, ablation => Assert.Null(Record.Exception(ablation.Validate)));
     }
 
     [Fact]
