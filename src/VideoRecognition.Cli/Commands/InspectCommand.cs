@@ -68,11 +68,12 @@ internal sealed class InspectCommand : Command<InspectCommand.Settings>
 
         CheckpointStore.RequireFolder(settings.Checkpoint);
         RunConfig config = settings.LoadConfig();
-        string output = OutputFolder.Prepare(settings.Output);
-        var ids = named ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
-        string trainingLog = RunLayout.OfCheckpoint(settings.Checkpoint).TrainingLog;
+        // Every input is read before the report folder is made, so a bad one leaves nothing behind.
         var evaluations = settings.Results.Select(EvaluationSetting.Read).ToList();
         var marks = settings.Corrections is null ? null : VideoRecognition.Training.SegmentCorrections.Read(settings.Corrections);
+        var ids = named ?? InspectionJob.NovelExamples(config, settings.Count).ToArray();
+        string trainingLog = RunLayout.OfCheckpoint(settings.Checkpoint).TrainingLog;
+        string output = OutputFolder.Prepare(settings.Output);
         string index = ConsoleReporter.Run(settings.LogLevel, progress =>
             InspectionJob.Inspect(config, settings.Checkpoint, ids, output, trainingLog, evaluations, progress, cancellationToken, marks));
         AnsiConsole.MarkupLine($"Inspection report: [bold]{Markup.Escape(index)}[/]");

@@ -5,8 +5,8 @@ using VideoRecognition.Cli.Rendering;
 using VideoRecognition.Configuration;
 using VideoRecognition.Datasets;
 using VideoRecognition.Datasets.ActivityNet;
+using VideoRecognition.Pipeline;
 using VideoRecognition.Runs;
-using VideoRecognition.Runtime;
 
 namespace VideoRecognition.Cli.Commands;
 
@@ -66,21 +66,12 @@ internal sealed class SplitCommand : Command<SplitCommand.Settings>
 
         if (settings.Check is { } check)
         {
-            ClassSplit given = ClassSplit.Read(check);
-            ClassSplitCoverage coverage = ClassSplitCoverage.Check(given, annotations.Classes);
-            if (!coverage.IsExact)
-            {
-                throw new BadInputException($"Class split file '{check}' does not fit the {annotations.Classes.Count} classes of '{settings.Annotations}': "
-                    + string.Join("; ", coverage.Problems()) + ".");
-            }
-
+            ClassSplit given = SplitJob.Check(annotations, settings.Annotations!, check);
             SummaryTable.Write(given, $"'{check}' fits: every class of the annotations is in exactly one part.");
             return ExitCodes.Ok;
         }
 
-        ClassSplitShares shares = ClassSplitShares.Parse(settings.Shares, annotations.Classes.Count, "--shares");
-        ClassSplit split = SeededClassSplit.Draw(annotations.Classes, shares, config.Seed);
-        split.Write(settings.Output!, SeededClassSplit.Header(config.Seed, settings.Annotations!, shares, split));
+        ClassSplit split = SplitJob.Draw(annotations, settings.Annotations!, settings.Shares, config.Seed, settings.Output!);
         SummaryTable.Write(split, $"Wrote {Path.GetFullPath(settings.Output!)} (seed {config.Seed}).");
         return ExitCodes.Ok;
     }

@@ -18,6 +18,18 @@ public sealed class InputRefusalTests
         Assert.False(VrecProcess.HasStackTrace(result.Output), result.Output);
     }
 
+    [Fact]
+    public void Inspect_refuses_a_results_file_that_is_not_one_before_making_the_report_folder()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["checkpoint"]);
+        File.WriteAllText(temp["results.json"], "{\"way\": 5}");
+        var result = VrecProcess.Run("inspect", "--checkpoint", temp["checkpoint"], "--videos", "synth00001", "--results", temp["results.json"], "--out", temp["report"]);
+
+        VrecProcess.AssertRefused(result, "results.json' is not a few-shot result JSON", "no 'split'");
+        Assert.False(Directory.Exists(temp["report"]), "a report folder was made for a refused run");
+    }
+
     [Theory]
     [InlineData("inspect")]
     [InlineData("eval")]
