@@ -32,18 +32,26 @@ public sealed record DemoResult(
 /// </summary>
 public static class DemoPipeline
 {
+    /// <summary>The full method's name among the variants: what every other model is compared with.</summary>
+    public const string Full = "full";
+
     /// <summary>
-    /// The models the demo trains: a name, the shipped config that trains it alone, and what it changes in the
-    /// run's `model` section. Each variant is the user's model with its one switch turned, so `--set model.*`
-    /// reaches the full model and every ablation alike (a test keeps the shipped files equal to these switches).
+    /// The models the demo trains for the run's <paramref name="model"/>: a name, the shipped config that trains it
+    /// alone (null where none ships), and what it changes in the run's `model` section. Each variant is the user's
+    /// model with one switch turned, so `--set model.*` reaches the full model and every ablation alike (a test keeps
+    /// the shipped files equal to these switches). The contrastive loss is compared from whichever side the model
+    /// stands on: "no-contrastive" when it is on, "with-contrastive" (METHOD.md's full method) when it is off, as in
+    /// the synthetic default since the pre-registered test of 2026-12-01.
     /// </summary>
-    public static readonly IReadOnlyList<(string Name, string Config, Func<ModelConfig, ModelConfig> Ablate)> Variants =
+    public static IReadOnlyList<(string Name, string? Config, Func<ModelConfig, ModelConfig> Ablate)> VariantsFor(ModelConfig model) =>
     [
-        ("full", "synthetic.yaml", m => m),
+        (Full, "synthetic.yaml", m => m),
         ("baseline", "baseline.yaml", m => m with { Baseline = true }),
         ("no-background-class", "ablation-no-background-class.yaml", m => m with { BackgroundClass = false, SelfWeighting = SelfWeighting.None }),
         ("no-self-weighting", "ablation-no-self-weighting.yaml", m => m with { SelfWeighting = SelfWeighting.None }),
-        ("no-contrastive", "ablation-no-contrastive.yaml", m => m with { Contrastive = false }),
+        model.Contrastive
+            ? ("no-contrastive", null, m => m with { Contrastive = false })
+            : ("with-contrastive", "with-contrastive.yaml", m => m with { Contrastive = true }),
     ];
 
     /// <summary>Shots the demo evaluates, each on its own episode set shared by all models.</summary>
@@ -87,7 +95,7 @@ public static class DemoPipeline
         var models = new List<TrainingSummary>();
         var checkpoints = new List<string>();
         int init = config.Train.Init;
-        foreach (var (name, _, ablate) in Variants)
+        foreach (var (name, _, ablate) in VariantsFor(config.Model))
         {
             RunConfig variant = VariantConfig(config, name, ablate, outputFolder);
             models.Add(TrainOrReuse(variant, name, progress, ct));

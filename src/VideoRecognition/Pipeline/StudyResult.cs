@@ -25,7 +25,7 @@ public sealed record StudyResult(
     public const int CurrentFormatVersion = 1;
 
     /// <summary>The model every other is compared with: the full method, the demo's first variant.</summary>
-    public static string ReferenceModel => DemoPipeline.Variants[0].Name;
+    public static string ReferenceModel => DemoPipeline.Full;
 
     /// <summary>
     /// Summarises finished seeds, all run with the same settings (the pipeline checks that), in the order of

@@ -33,8 +33,8 @@ public sealed class ShippedConfigTests
     [Theory]
     [InlineData("ablation-no-background-class.yaml", "background_class")]
     [InlineData("ablation-no-self-weighting.yaml", "self_weighting")]
-    [InlineData("ablation-no-contrastive.yaml", "contrastive")]
-    public void Each_ablation_switches_off_one_component_of_the_full_model(string file, string key)
+    [InlineData("with-contrastive.yaml", "contrastive")]
+    public void Each_variant_config_turns_one_switch_of_the_full_model(string file, string key)
     {
         var full = RunConfigFile.Load(ConfigPath("synthetic.yaml"));
         var ablation = RunConfigFile.Load(ConfigPath(file));
@@ -42,21 +42,35 @@ public sealed class ShippedConfigTests
         string[] changed = ModelLines(ablation).Except(fullLines).ToArray();
         Assert.Contains(changed, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
         Assert.Equal(full with { Model = ablation.Model, Train = ablation.Train }, ablation);
-        Assert.Contains(DemoPipeline.Variants, v => v.Config == file);
+        Assert.Contains(DemoPipeline.VariantsFor(full.Model), v => v.Config == file);
+    }
+
+    [Theory]
+    [InlineData(false, "with-contrastive", true)]
+    [InlineData(true, "no-contrastive", false)]
+    public void The_contrastive_variant_turns_the_loss_the_other_way_from_the_full_model(bool fullHasIt, string name, bool variantHasIt)
+    {
+        var full = RunConfigFile.Load(ConfigPath("synthetic.yaml"));
+        var model = full.Model with { Contrastive = fullHasIt };
+        var variant = DemoPipeline.VariantsFor(model).Single(v => v.Name.EndsWith("contrastive", StringComparison.Ordinal));
+        Assert.Equal(name, variant.Name);
+        Assert.Equal(variantHasIt, variant.Ablate(model).Contrastive);
+        Assert.Equal(5, DemoPipeline.VariantsFor(model).Select(v => v.Name).Distinct().Count());
     }
 
     [Fact]
     public void The_demo_variants_are_the_shipped_configs_and_carry_the_users_model_keys()
     {
         var full = RunConfigFile.Load(ConfigPath("synthetic.yaml"));
-        foreach (var (name, file, ablate) in DemoPipeline.Variants)
+        foreach (var (name, file, ablate) in DemoPipeline.VariantsFor(full.Model))
         {
+            Assert.NotNull(file);
             Assert.True(RunConfigFile.Load(ConfigPath(file)).Model == ablate(full.Model), $"{name}: {file} differs from the demo's switch");
         }
 
         // A user's key reaches every variant, not only the full model.
         var tuned = full with { Model = full.Model with { LambdaC = 0.25 } };
-        Assert.All(DemoPipeline.Variants, v => Assert.Equal(0.25, DemoPipeline.VariantConfig(tuned, v.Name, v.Ablate, "out").Model.LambdaC));
+        Assert.All(DemoPipeline.VariantsFor(tuned.Model), v => Assert.Equal(0.25, DemoPipeline.VariantConfig(tuned, v.Name, v.Ablate, "out").Model.LambdaC));
     }
 
     [Theory]
