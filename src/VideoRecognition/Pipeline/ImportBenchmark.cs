@@ -111,7 +111,7 @@ public static class ImportBenchmark
 
         var train = run with
         {
-            Model = run.Model with { WarmupEpochs = 0 }, // the one timed epoch runs every loss of the method
+            Model = run.Model with { WarmupEpochs = 0, Contrastive = true }, // the one timed epoch runs every loss of the method
             Train = run.Train with { Output = Path.Combine(folder, $"run-{name}"), Epochs = 1, ValidationEpisodes = 0, WarmupEpochs = 0 },
         };
         if (Directory.Exists(train.Train.Output))
