@@ -47,6 +47,12 @@ public static class RunConfigFile
         }
 
         YamlNode? root = ParseYaml(read(path), path);
+        if (root is null or YamlScalarNode { Value: null or "" })
+        {
+            // Code defaults are not the shipped default: an empty file is far likelier a mistake than a wish for them.
+            throw new BadInputException($"{path} holds no settings (it is empty or only comments); leave --config out for the built-in default (configs/synthetic.yaml), or start a file from it with `{BaseKey}: synthetic.yaml`");
+        }
+
         if (root is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(BaseKey), out YamlNode? baseNode))
         {
             return root;

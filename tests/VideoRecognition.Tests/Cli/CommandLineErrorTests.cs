@@ -94,6 +94,18 @@ public sealed class CommandLineErrorTests
         VrecProcess.AssertRefused(result, "broken.yaml, line");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# my settings, to be written\n\n")]
+    public void An_empty_config_file_is_refused_not_read_as_the_code_defaults(string text)
+    {
+        using var temp = new TempFolder();
+        string path = temp["empty.yaml"];
+        File.WriteAllText(path, text);
+        var result = VrecProcess.Run("config", "--config", path);
+        VrecProcess.AssertRefused(result, "empty.yaml holds no settings", "_base_: synthetic.yaml");
+    }
+
     [Fact]
     public void A_tab_in_the_indentation_is_named_at_its_own_line()
     {
