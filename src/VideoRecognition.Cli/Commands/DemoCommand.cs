@@ -37,7 +37,7 @@ internal sealed class DemoCommand : Command<DemoCommand.Settings>
 
         SummaryTable.Write(result.Extraction, Path.Combine(result.OutputFolder, "features"));
         SummaryTable.Write(result.Evaluations, config.Seed);
-        AnsiConsole.MarkupLine($"This is one seed (seed {config.Seed}); the ± intervals measure only which episodes were drawn. For evidence across seeds: [bold]{Markup.Escape(DemoTable.StudyCommand)}[/]");
+        AnsiConsole.MarkupLine($"This is one seed (seed {config.Seed}); the ± intervals measure only which episodes were drawn. For evidence across seeds (README \"Results\"): [bold]{Markup.Escape(DemoTable.StudyCommand)}[/]");
         if (result.Report is not null)
         {
             AnsiConsole.MarkupLine($"Inspection report: [bold]{Markup.Escape(result.Report)}[/]");

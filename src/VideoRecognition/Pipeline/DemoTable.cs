@@ -13,8 +13,11 @@ namespace VideoRecognition.Pipeline;
 /// </summary>
 public static class DemoTable
 {
-    /// <summary>The command that repeats the demo over seeds, as the demo prints it.</summary>
-    public const string StudyCommand = "./vrec study --seeds " + StudySeeds.DefaultList;
+    /// <summary>
+    /// The command that repeats the demo over seeds, as the demo prints it: the fresh seeds of the README's
+    /// pre-registered test, so what it prints is what the README reports.
+    /// </summary>
+    public const string StudyCommand = "./vrec study --seeds 90,91,92,93,94";
 
     public sealed record Row(string Model, IReadOnlyList<AccuracyInterval> Accuracy, LocalisationResult? Localisation);
 
