@@ -5,7 +5,7 @@ namespace VideoRecognition.Tests.Architecture;
 /// <summary>
 /// The shape of src/ that keeps the house easy to live in: stages depend on each other in one direction only
 /// (no cycle in the graph of namespaces their `using` lines and qualified names draw), and no source file
-/// grows past 300 lines.
+/// grows past 300 lines (tests and build files included).
 /// </summary>
 public sealed partial class SourceShapeTests
 {
@@ -86,10 +86,23 @@ public sealed partial class SourceShapeTests
         Assert.Equal(["A", "B", "C"], Assert.Single(StronglyConnected(graph), c => c.Count > 1).Order());
     }
 
+    /// <summary>
+    /// The one exception: build/ElfVersionNeeds.cs is the whole source of an MSBuild inline task, and
+    /// RoslynCodeTaskFactory takes a task's code from one file.
+    /// </summary>
+    private static readonly string[] SingleFileTasks = [Path.Combine("build", "ElfVersionNeeds.cs")];
+
+    private static IEnumerable<string> TestAndBuildFiles() =>
+        new[] { "tests", "build" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !SingleFileTasks.Contains(Path.GetRelativePath(RepositoryPaths.Root, f)));
+
     [Fact]
-    public void No_file_in_src_is_longer_than_300_lines()
+    public void No_file_in_src_tests_or_build_is_longer_than_300_lines()
     {
-        var longer = SourceFiles()
+        var longer = SourceFiles().Concat(TestAndBuildFiles())
             .Select(f => (File: Path.GetRelativePath(RepositoryPaths.Root, f), Lines: File.ReadLines(f).Count()))
             .Where(f => f.Lines > MaxLines)
             .Select(f => $"{f.File}: {f.Lines} lines")
