@@ -54,20 +54,14 @@ internal sealed class EpisodeIndex
     {
         set.EnsureSound("The episode set");
         var labelOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Episode episode in set.Episodes)
+        foreach ((string id, string name) in set.VideoUses())
         {
-            for (int c = 0; c < set.Way; c++)
+            if (labelOf.TryGetValue(id, out string? earlier) && earlier != name)
             {
-                foreach (string id in episode.Support[c].Concat(episode.Query[c]))
-                {
-                    if (labelOf.TryGetValue(id, out string? earlier) && earlier != episode.Classes[c])
-                    {
-                        throw new BadInputException($"The episode set uses video '{id}' as class '{earlier}' and as class '{episode.Classes[c]}'.");
-                    }
-
-                    labelOf[id] = episode.Classes[c];
-                }
+                throw new BadInputException($"The episode set uses video '{id}' as class '{earlier}' and as class '{name}'.");
             }
+
+            labelOf[id] = name;
         }
 
         string[] ids = labelOf.Keys.Order(StringComparer.Ordinal).ToArray();

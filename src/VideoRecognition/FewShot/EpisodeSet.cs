@@ -32,6 +32,10 @@ public sealed record EpisodeSet(SplitPart Split, int Way, int Shot, int Query, S
         }
     }
 
+    /// <summary>Every use of a video in the set, episode by episode: its id and the class the episode gives it.</summary>
+    public IEnumerable<(string Id, string Class)> VideoUses() =>
+        Episodes.SelectMany(episode => episode.Classes.SelectMany((name, c) => episode.Support[c].Concat(episode.Query[c]).Select(id => (id, name))));
+
     /// <summary>Throws <see cref="BadInputException"/> listing the first problems, naming the set by <paramref name="what"/>.</summary>
     public void EnsureSound(string what)
     {

@@ -71,7 +71,7 @@ public static class EvaluationJob
             models.Add(ModelEmbeddings.Of(UniqueName(trained.Name, models), StoreEmbeddings.Embed(trained.Model, store, positions, Backbones.BackboneFactory.ToTorch(config.Device))));
         }
 
-        var (annotated, version) = Annotated(config.Data, positions.Select(p => store.Videos[p].Id).ToHashSet(StringComparer.Ordinal), progress);
+        var (annotated, version) = Annotated(config.Data, labels.Keys.ToHashSet(StringComparer.Ordinal), progress);
         var truth = annotated
             .Where(v => v.Segments.Count > 0)
             .Select(v => new VideoActionSpans(v.Id, v.Segments.Select(s => new ActionSpan(s.Start, s.End)).ToList()))
@@ -131,7 +131,6 @@ public static class EvaluationJob
         return outputs;
     }
 
-
     private static string Slug(string name) =>
         new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
 
@@ -155,22 +154,16 @@ public static class EvaluationJob
     /// <summary>A replayed set whose videos are all in the store with the labels it gives them.</summary>
     private static EpisodeSet Replayable(EpisodeSet set, string file, IReadOnlyDictionary<string, string> labels, string store)
     {
-        foreach (Episode episode in set.Episodes)
+        foreach ((string id, string name) in set.VideoUses())
         {
-            for (int c = 0; c < episode.Classes.Count; c++)
+            if (!labels.TryGetValue(id, out string? label))
             {
-                foreach (string id in episode.Support[c].Concat(episode.Query[c]))
-                {
-                    if (!labels.TryGetValue(id, out string? label))
-                    {
-                        throw new BadInputException($"Episode set file '{file}' uses video '{id}', which is not among the videos of the evaluated classes in the feature store {store}; replay it with the config (store and split) it was made with.");
-                    }
+                throw new BadInputException($"Episode set file '{file}' uses video '{id}', which is not among the videos of the evaluated classes in the feature store {store}; replay it with the config (store and split) it was made with.");
+            }
 
-                    if (label != episode.Classes[c])
-                    {
-                        throw new BadInputException($"Episode set file '{file}' uses video '{id}' as '{episode.Classes[c]}', but the feature store {store} labels it '{label}'.");
-                    }
-                }
+            if (label != name)
+            {
+                throw new BadInputException($"Episode set file '{file}' uses video '{id}' as '{name}', but the feature store {store} labels it '{label}'.");
             }
         }
 
